@@ -1,0 +1,263 @@
+//! Turns one test process's exit and output into a result with a reason.
+//!
+//! Exit status alone proves nothing: a test that calls `process::exit(0)` ends its binary with
+//! status 0 and no result. A pass needs libtest's own `test NAME ... ok` line, its `test result: ok.`
+//! summary, and a clean exit, all three.
+
+use crate::paths::tidy_paths;
+use crate::report::TestStatus;
+
+/// How many lines of a failure message a report keeps.
+const MAX_MESSAGE_LINES: usize = 30;
+
+/// How the test process ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// It exited with this code.
+    Code(i32),
+    /// A signal ended it (an abort, a stack overflow, a kill).
+    Signal(i32),
+    /// It ran past its limit and the grader stopped it, after this many seconds.
+    TimedOut(u64),
+}
+
+/// A classified result: the status, what to tell the learner, and where it happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub status: TestStatus,
+    pub message: Option<String>,
+    pub location: Option<String>,
+}
+
+/// Classifies the run of the single test `name`, from its exit and captured output.
+pub fn classify(name: &str, exit: Exit, stdout: &str, stderr: &str) -> Verdict {
+    if let Exit::TimedOut(secs) = exit {
+        return Verdict {
+            status: TestStatus::TimedOut,
+            message: Some(format!(
+                "still running after {secs} s, so it was stopped: an endless loop, or waiting for something that never comes?"
+            )),
+            location: None,
+        };
+    }
+    let reported_ok = stdout.lines().any(|l| l == format!("test {name} ... ok"));
+    let summary_ok = stdout
+        .lines()
+        .any(|l| l.starts_with("test result: ok. 1 passed"));
+    let reported_failed = stdout
+        .lines()
+        .any(|l| l == format!("test {name} ... FAILED"));
+
+    if reported_ok && summary_ok && exit == Exit::Code(0) {
+        return Verdict {
+            status: TestStatus::Passed,
+            message: None,
+            location: None,
+        };
+    }
+    if reported_failed {
+        let section = failure_section(name, stdout);
+        return match find_panic(section).or_else(|| find_panic(stderr)) {
+            Some(panic) if is_todo(&panic.message) => Verdict {
+                status: TestStatus::NotStarted,
+                message: Some("reached a todo!() that is still to be written".to_owned()),
+                location: panic.location,
+            },
+            Some(panic) => Verdict {
+                status: TestStatus::Failed,
+                message: Some(panic.message),
+                location: panic.location,
+            },
+            None => Verdict {
+                status: TestStatus::Failed,
+                message: Some(cap_lines(section.trim()).unwrap_or_else(|| "failed".to_owned())),
+                location: None,
+            },
+        };
+    }
+    Verdict {
+        status: TestStatus::Crashed,
+        message: Some(crash_reason(exit, stderr)),
+        location: find_panic(stderr).and_then(|p| p.location),
+    }
+}
+
+fn crash_reason(exit: Exit, stderr: &str) -> String {
+    if stderr.contains("has overflowed its stack") {
+        return "the stack overflowed: a function that calls itself without end?".to_owned();
+    }
+    match exit {
+        Exit::Code(0) => {
+            "the process exited before the test finished: does the code call std::process::exit?"
+                .to_owned()
+        }
+        Exit::Code(code) => {
+            format!("the process exited with status {code} before the test finished")
+        }
+        Exit::Signal(6) => {
+            "the process aborted (std::process::abort, or a panic while panicking)".to_owned()
+        }
+        Exit::Signal(signal) => format!("the process was killed by signal {signal}"),
+        Exit::TimedOut(_) => unreachable!("handled before"),
+    }
+}
+
+/// The `---- NAME stdout ----` section of libtest's failure output, or all of stdout without one.
+fn failure_section<'a>(name: &str, stdout: &'a str) -> &'a str {
+    let header = format!("---- {name} stdout ----");
+    let Some(start) = stdout.find(&header) else {
+        return stdout;
+    };
+    let body = &stdout[start + header.len()..];
+    let end = body.find("\nfailures:\n").unwrap_or(body.len());
+    &body[..end]
+}
+
+struct Panic {
+    message: String,
+    location: Option<String>,
+}
+
+/// The last panic in `text`: `thread 'x' (12) panicked at src/a.rs:3:5:` and the lines after it.
+fn find_panic(text: &str) -> Option<Panic> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .rposition(|l| l.starts_with("thread '") && l.contains(" panicked at "))?;
+    let header = lines[start];
+    let location = header
+        .split_once(" panicked at ")
+        .map(|(_, rest)| tidy_paths(rest.trim_end_matches(':')));
+    let message: Vec<&str> = lines[start + 1..]
+        .iter()
+        .take_while(|l| {
+            !l.starts_with("note: run with `RUST_BACKTRACE") && !l.starts_with("stack backtrace:")
+        })
+        .copied()
+        .collect();
+    let message = cap_lines(message.join("\n").trim()).unwrap_or_else(|| "panicked".to_owned());
+    Some(Panic { message, location })
+}
+
+fn is_todo(message: &str) -> bool {
+    message.starts_with("not yet implemented") || message.starts_with("not implemented")
+}
+
+fn cap_lines(text: &str) -> Option<String> {
+    if text.is_empty() {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.len() <= MAX_MESSAGE_LINES {
+        return Some(text.to_owned());
+    }
+    Some(format!(
+        "{}\n… ({} more lines)",
+        lines[..MAX_MESSAGE_LINES].join("\n"),
+        lines.len() - MAX_MESSAGE_LINES
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PASSED: &str = "\nrunning 1 test\ntest t ... ok\n\ntest result: ok. 1 passed; 0 failed; 0 ignored; 0 measured; 4 filtered out; finished in 0.00s\n\n";
+
+    fn failed(panic: &str) -> String {
+        format!(
+            "\nrunning 1 test\ntest t ... FAILED\n\nfailures:\n\n---- t stdout ----\nsome print\n\nthread 't' (2579) panicked at days/d/tests/../src/ex1.rs:7:19:\n{panic}\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n\n\nfailures:\n    t\n\ntest result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 4 filtered out; finished in 0.00s\n\n"
+        )
+    }
+
+    #[test]
+    fn a_pass_needs_the_ok_line_the_summary_and_a_clean_exit() {
+        assert_eq!(
+            classify("t", Exit::Code(0), PASSED, "").status,
+            TestStatus::Passed
+        );
+        // The right words with a bad exit, or for another test, are not a pass.
+        assert_eq!(
+            classify("t", Exit::Code(101), PASSED, "").status,
+            TestStatus::Crashed
+        );
+        assert_eq!(
+            classify("u", Exit::Code(0), PASSED, "").status,
+            TestStatus::Crashed
+        );
+    }
+
+    #[test]
+    fn process_exit_zero_without_a_result_is_a_crash_that_names_exit() {
+        let verdict = classify("t", Exit::Code(0), "\nrunning 1 test\ntest t ... ", "");
+        assert_eq!(verdict.status, TestStatus::Crashed);
+        assert!(verdict.message.unwrap().contains("process::exit"));
+    }
+
+    #[test]
+    fn an_assertion_is_a_failure_with_its_message_and_a_tidy_location() {
+        let out = failed(
+            "assertion `left == right` failed: name must be b\n  left: \"a\"\n right: \"b\"",
+        );
+        let verdict = classify("t", Exit::Code(101), &out, "");
+        assert_eq!(verdict.status, TestStatus::Failed);
+        let message = verdict.message.unwrap();
+        assert!(
+            message.starts_with("assertion `left == right` failed: name must be b"),
+            "{message}"
+        );
+        assert!(message.ends_with("right: \"b\""), "{message}");
+        assert_eq!(verdict.location.as_deref(), Some("days/d/src/ex1.rs:7:19"));
+    }
+
+    #[test]
+    fn todo_and_unimplemented_mean_not_started() {
+        for panic in [
+            "not yet implemented",
+            "not implemented: later",
+            "not yet implemented: write me",
+        ] {
+            let verdict = classify("t", Exit::Code(101), &failed(panic), "");
+            assert_eq!(verdict.status, TestStatus::NotStarted, "{panic}");
+            assert_eq!(verdict.location.as_deref(), Some("days/d/src/ex1.rs:7:19"));
+        }
+        // A message that only mentions todo further on is a real failure.
+        let verdict = classify(
+            "t",
+            Exit::Code(101),
+            &failed("expected 3, not yet implemented"),
+            "",
+        );
+        assert_eq!(verdict.status, TestStatus::Failed);
+    }
+
+    #[test]
+    fn timeouts_aborts_and_stack_overflows_have_their_own_reasons() {
+        let verdict = classify("t", Exit::TimedOut(5), "test t ... ", "");
+        assert_eq!(verdict.status, TestStatus::TimedOut);
+        assert!(verdict.message.unwrap().contains("5 s"));
+
+        let overflow =
+            "\nthread 't' has overflowed its stack\nfatal runtime error: stack overflow\n";
+        let verdict = classify("t", Exit::Signal(6), "test t ... ", overflow);
+        assert_eq!(verdict.status, TestStatus::Crashed);
+        assert!(verdict.message.unwrap().contains("stack overflowed"));
+
+        let verdict = classify("t", Exit::Signal(6), "test t ... ", "");
+        assert!(verdict.message.unwrap().contains("aborted"));
+    }
+
+    #[test]
+    fn a_failure_without_a_panic_keeps_its_output_and_long_messages_are_capped() {
+        let out = "test t ... FAILED\n\nfailures:\n\n---- t stdout ----\nError: \"disk full\"\n\nfailures:\n    t\n";
+        let verdict = classify("t", Exit::Code(101), out, "");
+        assert_eq!(verdict.status, TestStatus::Failed);
+        assert_eq!(verdict.message.as_deref(), Some("Error: \"disk full\""));
+
+        let long: Vec<String> = (0..100).map(|i| format!("line {i}")).collect();
+        let verdict = classify("t", Exit::Code(101), &failed(&long.join("\n")), "");
+        let message = verdict.message.unwrap();
+        assert_eq!(message.lines().count(), MAX_MESSAGE_LINES + 1);
+        assert!(message.ends_with("(70 more lines)"), "{message}");
+    }
+}

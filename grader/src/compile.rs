@@ -1,0 +1,164 @@
+//! Builds a crate's test targets with cargo, keeping going past targets that do not compile.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use cargo_metadata::Message;
+use cargo_metadata::diagnostic::DiagnosticLevel;
+
+use crate::paths::tidy_paths;
+
+/// How many lines of the compiler's first error a report shows.
+const MAX_ERROR_LINES: usize = 40;
+/// How many of cargo's last stderr lines are kept to explain a failure that is not a compile error.
+const STDERR_TAIL_LINES: usize = 15;
+
+/// What a build of one package's test targets produced.
+#[derive(Debug, Default)]
+pub struct BuildOutput {
+    /// The test executable of every target that compiled, by target name.
+    pub executables: BTreeMap<String, PathBuf>,
+    /// The first error of every target that did not compile, by target name.
+    pub first_errors: BTreeMap<String, String>,
+    /// The last lines cargo printed, for a failure with no compiler error (a broken Cargo.toml, say).
+    pub stderr_tail: Vec<String>,
+    /// Whether cargo reported success.
+    pub success: bool,
+}
+
+impl BuildOutput {
+    /// Why `target` has no executable, in words a learner can act on.
+    pub fn why_not_built(&self, target: &str) -> String {
+        if let Some(error) = self.first_errors.get(target) {
+            return error.clone();
+        }
+        // A target whose own code is fine is skipped when something it depends on (the library,
+        // say) does not compile: that error is the one to fix.
+        if let Some(error) = self.first_errors.values().next() {
+            return error.clone();
+        }
+        if !self.stderr_tail.is_empty() {
+            return format!(
+                "cargo could not build the tests:\n{}",
+                self.stderr_tail.join("\n")
+            );
+        }
+        format!("the test target `{target}` was not built: is tests/{target}.rs missing?")
+    }
+}
+
+/// Something that stops the build from running at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CompileError {
+    #[error(
+        "cannot run `{cargo}`: {source}. Is Rust installed? Get it from https://rustup.rs, then open a new terminal"
+    )]
+    CargoMissing {
+        cargo: String,
+        source: std::io::Error,
+    },
+    #[error("failed to read cargo's output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+/// The cargo to run: the one that started us (`cargo day 1` sets `CARGO`), else the one on PATH.
+pub fn cargo_command() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+/// Builds every test target of `package` in the workspace at `root`.
+///
+/// `progress` receives cargo's status lines ("Compiling sysinfo v0.40.4") as they come, so that a
+/// first build of the dependencies is never a silent minute.
+pub fn build_tests(
+    root: &Path,
+    package: &str,
+    target_dir: Option<&Path>,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<BuildOutput, CompileError> {
+    let cargo = cargo_command();
+    let mut command = Command::new(&cargo);
+    command
+        .current_dir(root)
+        .args(["build", "--tests", "--keep-going", "--message-format=json"])
+        .args(["--package", package])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(dir) = target_dir {
+        command.env("CARGO_TARGET_DIR", dir);
+    }
+    let mut child = command
+        .spawn()
+        .map_err(|source| CompileError::CargoMissing { cargo, source })?;
+
+    let stderr = child.stderr.take().expect("stderr is piped");
+    let stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+    std::thread::scope(|scope| {
+        let stderr_reader = scope.spawn(move || {
+            let mut tail = std::collections::VecDeque::with_capacity(STDERR_TAIL_LINES);
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if !is_summary_of_errors(&line) {
+                    progress(&line);
+                }
+                if tail.len() == STDERR_TAIL_LINES {
+                    tail.pop_front();
+                }
+                tail.push_back(line);
+            }
+            tail
+        });
+        let mut output = BuildOutput::default();
+        for message in Message::parse_stream(stdout) {
+            record(&mut output, message?);
+        }
+        let status = child.wait()?;
+        output.success = output.success && status.success();
+        let tail = stderr_reader.join().unwrap_or_default();
+        if !output.success && output.first_errors.is_empty() {
+            output.stderr_tail = tail.into();
+        }
+        Ok(output)
+    })
+}
+
+/// Cargo's closing lines about failed targets: the report explains those, target by target.
+fn is_summary_of_errors(line: &str) -> bool {
+    line.starts_with("error: could not compile") || line.starts_with("warning: build failed")
+}
+
+fn record(output: &mut BuildOutput, message: Message) {
+    match message {
+        Message::CompilerArtifact(artifact) if artifact.profile.test => {
+            if let Some(executable) = artifact.executable {
+                output
+                    .executables
+                    .insert(artifact.target.name.clone(), executable.into_std_path_buf());
+            }
+        }
+        Message::CompilerMessage(message) if message.message.level == DiagnosticLevel::Error => {
+            if let Some(rendered) = &message.message.rendered {
+                output
+                    .first_errors
+                    .entry(message.target.name.clone())
+                    .or_insert_with(|| first_lines(&tidy_paths(rendered), MAX_ERROR_LINES));
+            }
+        }
+        Message::BuildFinished(finished) => output.success = finished.success,
+        _ => {}
+    }
+}
+
+fn first_lines(text: &str, max: usize) -> String {
+    let lines: Vec<&str> = text.trim_end().lines().collect();
+    if lines.len() <= max {
+        return lines.join("\n");
+    }
+    format!(
+        "{}\n… ({} more lines: run `cargo test` in the crate's folder to see them all)",
+        lines[..max].join("\n"),
+        lines.len() - max
+    )
+}

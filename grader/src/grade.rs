@@ -1,0 +1,207 @@
+//! Grades one unit (a day or the capstone) in one workspace: build its tests, run each, report.
+//!
+//! The same function grades a learner's day, the reference solutions and every submission of a
+//! class: they differ only in the workspace folder and the target folder they are given.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use crate::compile::{CompileError, build_tests};
+use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
+use crate::testrun::{TestEnv, list_tests, run_test};
+use crate::workbook::Unit;
+
+/// What the grader tells the person waiting while it works.
+#[derive(Debug, Clone)]
+pub enum Progress<'a> {
+    /// A line of cargo's own output ("Compiling sysinfo v0.40.4").
+    Cargo(&'a str),
+    /// The tests are built; this many will now run.
+    Running(usize),
+    /// One test has finished.
+    Finished(&'a TestResult),
+}
+
+/// How to grade.
+pub struct GradeOptions<'a> {
+    /// Where cargo builds; `None` for the workspace's own `target/`.
+    pub target_dir: Option<PathBuf>,
+    /// Grade only these exercises (by id); empty for all.
+    pub only: Vec<String>,
+    /// How many tests run at once.
+    pub jobs: usize,
+    pub progress: &'a (dyn Fn(Progress<'_>) + Sync),
+}
+
+impl GradeOptions<'_> {
+    /// Defaults for a learner's run: all exercises, one test per core, no progress output.
+    pub fn quiet() -> GradeOptions<'static> {
+        GradeOptions {
+            target_dir: None,
+            only: Vec::new(),
+            jobs: default_jobs(),
+            progress: &|_| {},
+        }
+    }
+}
+
+/// One test per core.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from)
+}
+
+struct Job {
+    exercise: usize,
+    target: String,
+    name: String,
+    binary: PathBuf,
+    timeout: Duration,
+}
+
+/// Grades `unit` in the workspace at `root`.
+pub fn grade_unit(
+    root: &Path,
+    unit: &Unit,
+    options: &GradeOptions<'_>,
+) -> Result<UnitReport, CompileError> {
+    let progress = options.progress;
+    let build = build_tests(
+        root,
+        &unit.package,
+        options.target_dir.as_deref(),
+        &|line| progress(Progress::Cargo(line)),
+    )?;
+    let env = TestEnv {
+        package_dir: root.join(&unit.dir),
+        package_name: unit.package.clone(),
+    };
+    let manifest = &unit.manifest;
+    let selected: Vec<usize> = (0..manifest.exercises.len())
+        .filter(|&i| options.only.is_empty() || options.only.contains(&manifest.exercises[i].id))
+        .collect();
+
+    // Tests of targets that compiled become jobs; targets that did not compile become one result each.
+    let mut jobs = Vec::new();
+    let mut results: Vec<Vec<TestResult>> = vec![Vec::new(); manifest.exercises.len()];
+    let mut compile_errors: Vec<Option<String>> = vec![None; manifest.exercises.len()];
+    for &index in &selected {
+        let exercise = &manifest.exercises[index];
+        for target in &exercise.tests {
+            match build.executables.get(target) {
+                Some(binary) => match list_tests(binary, &env) {
+                    Ok(names) => jobs.extend(names.into_iter().map(|name| Job {
+                        exercise: index,
+                        target: target.clone(),
+                        name,
+                        binary: binary.clone(),
+                        timeout: exercise.timeout_for(target),
+                    })),
+                    Err(message) => results[index].push(unlisted(target, message)),
+                },
+                None => {
+                    let error = build.why_not_built(target);
+                    compile_errors[index].get_or_insert_with(|| error.clone());
+                    results[index].push(not_compiling(target, error));
+                }
+            }
+        }
+    }
+
+    progress(Progress::Running(jobs.len()));
+    for (exercise, result) in run_jobs(jobs, &env, options) {
+        results[exercise].push(result);
+    }
+
+    let exercises = selected
+        .into_iter()
+        .map(|index| {
+            let exercise = &manifest.exercises[index];
+            let mut tests = std::mem::take(&mut results[index]);
+            // The manifest's target order, then libtest's (alphabetical) order within a target.
+            tests.sort_by_key(|t| {
+                (
+                    exercise.tests.iter().position(|name| *name == t.target),
+                    t.name.clone(),
+                )
+            });
+            ExerciseReport {
+                id: exercise.id.clone(),
+                number: (!exercise.is_drills()).then(|| {
+                    manifest.exercises[..=index]
+                        .iter()
+                        .filter(|e| !e.is_drills())
+                        .count()
+                }),
+                title: exercise.title.clone(),
+                python: exercise.python.clone(),
+                file: unit.dir.join(&exercise.files[0]),
+                status: ExerciseReport::status_of(&tests),
+                compile_error: compile_errors[index].take(),
+                weight: exercise.weight,
+                tests,
+            }
+        })
+        .collect();
+    Ok(UnitReport::new(
+        manifest.kind,
+        manifest.day,
+        manifest.title.clone(),
+        unit.package.clone(),
+        exercises,
+    ))
+}
+
+/// Runs the jobs on `options.jobs` threads; returns (exercise index, result) in any order.
+fn run_jobs(jobs: Vec<Job>, env: &TestEnv, options: &GradeOptions<'_>) -> Vec<(usize, TestResult)> {
+    let queue = Mutex::new(VecDeque::from(jobs));
+    let done = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..options.jobs.max(1) {
+            scope.spawn(|| {
+                loop {
+                    let Some(job) = queue.lock().expect("queue lock").pop_front() else {
+                        break;
+                    };
+                    let outcome = run_test(&job.binary, &job.name, env, job.timeout);
+                    let result = TestResult {
+                        name: job.name,
+                        target: job.target,
+                        status: outcome.verdict.status,
+                        message: outcome.verdict.message,
+                        location: outcome.verdict.location,
+                        duration_ms: outcome.duration.as_millis().try_into().unwrap_or(u64::MAX),
+                    };
+                    (options.progress)(Progress::Finished(&result));
+                    done.lock()
+                        .expect("results lock")
+                        .push((job.exercise, result));
+                }
+            });
+        }
+    });
+    done.into_inner().expect("results lock")
+}
+
+fn not_compiling(target: &str, error: String) -> TestResult {
+    TestResult {
+        name: target.to_owned(),
+        target: target.to_owned(),
+        status: TestStatus::DoesNotCompile,
+        message: Some(error),
+        location: None,
+        duration_ms: 0,
+    }
+}
+
+fn unlisted(target: &str, message: String) -> TestResult {
+    TestResult {
+        name: target.to_owned(),
+        target: target.to_owned(),
+        status: TestStatus::Crashed,
+        message: Some(message),
+        location: None,
+        duration_ms: 0,
+    }
+}

@@ -1,0 +1,18 @@
+//! The workbook's grader: builds a day's (or the capstone's) tests, runs each test in its own
+//! process, classifies every result with a reason, and reports per exercise.
+//!
+//! One mechanism serves every use: [`grade::grade_unit`] grades a crate in a workspace folder. A
+//! learner's day is graded in the workbook itself; the reference solutions and instructors'
+//! submissions are graded in a staged copy ([`stage`]) with their files laid over the stubs.
+
+pub mod classify;
+pub mod compile;
+pub mod grade;
+pub mod manifest;
+pub mod paths;
+pub mod render;
+pub mod report;
+pub mod selfcheck;
+pub mod stage;
+pub mod testrun;
+pub mod workbook;

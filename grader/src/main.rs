@@ -1,0 +1,17 @@
+//! `grader`: the command behind `cargo day N`, `cargo hint N EXERCISE` and `cargo grader check`.
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match cli::run() {
+        Ok(code) => code,
+        Err(error) => {
+            use std::io::Write as _;
+            let style = anstyle::AnsiColor::Red.on_default().bold();
+            let _ = writeln!(anstream::stderr(), "{style}error:{style:#} {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

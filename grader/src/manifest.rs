@@ -1,0 +1,273 @@
+//! The manifest (`exercises.toml`) of a day or of the capstone: what to grade, in which order, with which hints.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// The per-test limit when the manifest names none.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 10;
+
+/// The file name of a manifest, at the root of a day's or the capstone's crate.
+pub const MANIFEST_FILE: &str = "exercises.toml";
+
+/// Whether a manifest describes a day of the week or the capstone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    Day,
+    Capstone,
+}
+
+/// One gradable unit: a day or the capstone, as its `exercises.toml` describes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub kind: UnitKind,
+    /// The day's number (absent for the capstone).
+    pub day: Option<u32>,
+    pub title: String,
+    /// The Python topics this unit maps, in one line.
+    #[serde(default)]
+    pub python: String,
+    #[serde(rename = "exercise")]
+    pub exercises: Vec<Exercise>,
+}
+
+/// One exercise (or the drills, or one area of the capstone).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    /// What learners type, e.g. `cargo hint 1 health-checks`.
+    pub id: String,
+    pub title: String,
+    /// The Python idea it maps, e.g. "abc.ABC + @abstractmethod".
+    #[serde(default)]
+    pub python: String,
+    /// The learner's files, relative to the crate; the first is the one to open.
+    pub files: Vec<PathBuf>,
+    /// The test targets (`tests/<name>.rs`) that grade it.
+    pub tests: Vec<String>,
+    /// The limit for each of its tests.
+    pub timeout_secs: Option<u64>,
+    /// Longer limits for single targets, e.g. trybuild cases that run cargo.
+    #[serde(default)]
+    pub target_timeouts: BTreeMap<String, u64>,
+    /// Tiered hints: a nudge, the API to use, the shape of the solution.
+    #[serde(default)]
+    pub hints: Vec<String>,
+    /// Whether the stub's test targets compile as shipped (the self-check holds the stub to it).
+    #[serde(default = "yes")]
+    pub stub_compiles: bool,
+    /// The capstone only: this area's share of the score.
+    pub weight: Option<u32>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A manifest that cannot be used, with what to fix.
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not a valid manifest: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{path}: {problem}")]
+    Invalid { path: PathBuf, problem: String },
+}
+
+impl Manifest {
+    /// Reads and validates the manifest at `path`.
+    pub fn load(path: &Path) -> Result<Self, ManifestError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ManifestError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let manifest: Manifest = toml::from_str(&text).map_err(|e| ManifestError::Parse {
+            path: path.to_owned(),
+            message: e.message().to_owned(),
+        })?;
+        manifest
+            .validate()
+            .map_err(|problem| ManifestError::Invalid {
+                path: path.to_owned(),
+                problem,
+            })?;
+        Ok(manifest)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        match (self.kind, self.day) {
+            (UnitKind::Day, None) => return Err("a day needs `day = N`".into()),
+            (UnitKind::Capstone, Some(_)) => {
+                return Err("the capstone has no `day` number".into());
+            }
+            _ => {}
+        }
+        if self.exercises.is_empty() {
+            return Err("it lists no `[[exercise]]`".into());
+        }
+        let mut ids = std::collections::BTreeSet::new();
+        let mut targets = std::collections::BTreeSet::new();
+        for exercise in &self.exercises {
+            let id = &exercise.id;
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                return Err(format!(
+                    "exercise id `{id}` must be lowercase letters, digits and dashes"
+                ));
+            }
+            if !ids.insert(id) {
+                return Err(format!("exercise id `{id}` appears twice"));
+            }
+            if exercise.files.is_empty() {
+                return Err(format!("exercise `{id}` names no `files`"));
+            }
+            if exercise.tests.is_empty() {
+                return Err(format!("exercise `{id}` names no test targets in `tests`"));
+            }
+            for target in &exercise.tests {
+                if !targets.insert(target) {
+                    return Err(format!(
+                        "test target `{target}` belongs to more than one exercise"
+                    ));
+                }
+            }
+            if let Some(target) = exercise
+                .target_timeouts
+                .keys()
+                .find(|t| !exercise.tests.contains(t))
+            {
+                return Err(format!(
+                    "exercise `{id}` sets a timeout for `{target}`, which is not one of its tests"
+                ));
+            }
+            if self.kind == UnitKind::Capstone && exercise.weight.is_none() {
+                return Err(format!("capstone area `{id}` needs a `weight`"));
+            }
+        }
+        if self.kind == UnitKind::Capstone {
+            let total: u32 = self.exercises.iter().filter_map(|e| e.weight).sum();
+            if total != 100 {
+                return Err(format!("the capstone's weights add up to {total}, not 100"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The exercise a test target belongs to.
+    pub fn exercise_of_target(&self, target: &str) -> Option<&Exercise> {
+        self.exercises
+            .iter()
+            .find(|e| e.tests.iter().any(|t| t == target))
+    }
+
+    /// The exercise with this id.
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+}
+
+impl Exercise {
+    /// The limit for one test of `target`.
+    pub fn timeout_for(&self, target: &str) -> Duration {
+        let secs = self
+            .target_timeouts
+            .get(target)
+            .copied()
+            .or(self.timeout_secs)
+            .unwrap_or(DEFAULT_TIMEOUT_SECS);
+        Duration::from_secs(secs)
+    }
+
+    /// Whether this is the day's row of drills rather than an exercise.
+    pub fn is_drills(&self) -> bool {
+        self.id == "drills"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Manifest, String> {
+        let manifest: Manifest = toml::from_str(text).map_err(|e| e.to_string())?;
+        manifest.validate()?;
+        Ok(manifest)
+    }
+
+    const ONE_EXERCISE: &str = r#"
+        kind = "day"
+        day = 1
+        title = "Traits"
+        [[exercise]]
+        id = "health-checks"
+        title = "Checks"
+        files = ["src/ex1.rs"]
+        tests = ["ex1", "ex1_compile_fail"]
+        timeout_secs = 3
+        target_timeouts = { ex1_compile_fail = 600 }
+    "#;
+
+    #[test]
+    fn timeouts_fall_back_from_target_to_exercise_to_default() {
+        let manifest = parse(ONE_EXERCISE).unwrap();
+        let exercise = &manifest.exercises[0];
+        assert_eq!(exercise.timeout_for("ex1"), Duration::from_secs(3));
+        assert_eq!(
+            exercise.timeout_for("ex1_compile_fail"),
+            Duration::from_secs(600)
+        );
+        let mut without = exercise.clone();
+        without.timeout_secs = None;
+        assert_eq!(
+            without.timeout_for("ex1"),
+            Duration::from_secs(DEFAULT_TIMEOUT_SECS)
+        );
+        assert!(exercise.stub_compiles, "stub_compiles defaults to true");
+    }
+
+    #[test]
+    fn a_target_in_two_exercises_is_rejected() {
+        let text = format!(
+            "{ONE_EXERCISE}\n[[exercise]]\nid = \"b\"\ntitle = \"B\"\nfiles = [\"src/b.rs\"]\ntests = [\"ex1\"]\n"
+        );
+        let err = parse(&text).unwrap_err();
+        assert!(err.contains("more than one exercise"), "{err}");
+    }
+
+    #[test]
+    fn bad_ids_unknown_keys_and_missing_days_are_rejected() {
+        let bad_id = ONE_EXERCISE.replace("health-checks", "Health Checks");
+        assert!(parse(&bad_id).unwrap_err().contains("lowercase"));
+        let unknown = ONE_EXERCISE.replace("timeout_secs", "timeout");
+        assert!(parse(&unknown).unwrap_err().contains("unknown field"));
+        let no_day = ONE_EXERCISE.replace("day = 1", "");
+        assert!(parse(&no_day).unwrap_err().contains("day = N"));
+    }
+
+    #[test]
+    fn capstone_weights_must_add_up_to_100() {
+        let text = r#"
+            kind = "capstone"
+            title = "sre-monitor"
+            [[exercise]]
+            id = "models"
+            title = "Models"
+            files = ["src/models.rs"]
+            tests = ["models"]
+            weight = 60
+        "#;
+        assert!(parse(text).unwrap_err().contains("add up to 60"));
+        assert!(parse(&text.replace("60", "100")).is_ok());
+    }
+}

@@ -1,0 +1,223 @@
+//! The text report a learner reads: one row per exercise, the next thing to fix, a summary line.
+//!
+//! It is written with ANSI styles; `anstream` strips them when the output is not a terminal or
+//! when `NO_COLOR` is set.
+
+use std::fmt::Write as _;
+
+use anstyle::{AnsiColor, Style};
+
+use crate::report::{ExerciseReport, ExerciseStatus, TestResult, TestStatus, UnitReport};
+use crate::workbook::Unit;
+
+const GREEN: Style = AnsiColor::Green.on_default();
+const RED: Style = AnsiColor::Red.on_default();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+
+/// How many unfinished tests the "next" section names before it summarises the rest.
+const NAMED_TESTS: usize = 5;
+
+fn paint(style: Style, text: &str) -> String {
+    format!("{style}{text}{style:#}")
+}
+
+/// Renders the whole report of `unit`; `next_command` is what to run once everything passes.
+pub fn render(report: &UnitReport, unit: &Unit, next_command: Option<&str>) -> String {
+    let mut out = String::new();
+    let heading = format!("{} · {}", unit.label(), report.title);
+    let _ = writeln!(out, "{}", paint(BOLD, &heading));
+    if !unit.manifest.python.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            paint(DIM, &format!("Python: {}", unit.manifest.python))
+        );
+    }
+    let _ = writeln!(out);
+    render_rows(&mut out, report);
+    let _ = writeln!(out);
+    match report.next_unfinished() {
+        Some(exercise) => render_next(&mut out, exercise, unit),
+        None => {
+            let done = format!("{}: every exercise passes. Well done!", unit.label());
+            let _ = writeln!(out, "{}", paint(GREEN, &done));
+            if let Some(command) = next_command {
+                let _ = writeln!(out, "Next: `{command}`.");
+            }
+        }
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{}", summary_line(report, unit));
+    out
+}
+
+fn render_rows(out: &mut String, report: &UnitReport) {
+    let id_width = report
+        .exercises
+        .iter()
+        .map(|e| e.id.len())
+        .max()
+        .unwrap_or(0);
+    let title_width = report
+        .exercises
+        .iter()
+        .map(|e| e.title.chars().count())
+        .max()
+        .unwrap_or(0);
+    for exercise in &report.exercises {
+        let (mark, style) = match exercise.status {
+            ExerciseStatus::Done => ("✓", GREEN),
+            ExerciseStatus::NotStarted => ("○", DIM),
+            ExerciseStatus::InProgress => ("…", YELLOW),
+            ExerciseStatus::DoesNotCompile => ("✗", RED),
+        };
+        let number = exercise
+            .number
+            .map_or("  ".to_owned(), |n| format!("{n:>2}"));
+        let python = if exercise.python.is_empty() {
+            String::new()
+        } else {
+            paint(DIM, &format!("  ({})", exercise.python))
+        };
+        let _ = writeln!(
+            out,
+            "{} {number}  {:<id_width$}  {:<title_width$}  {}{python}",
+            paint(style, mark),
+            exercise.id,
+            exercise.title,
+            counts(exercise),
+        );
+    }
+}
+
+/// "3/9 passed · 5 not started · 1 failing"
+fn counts(exercise: &ExerciseReport) -> String {
+    let passed = exercise.count(TestStatus::Passed);
+    let mut parts = vec![format!("{passed}/{} passed", exercise.tests.len())];
+    for status in TestStatus::ALL.into_iter().skip(1) {
+        let n = exercise.count(status);
+        if n > 0 {
+            parts.push(format!("{n} {}", status.describe()));
+        }
+    }
+    parts.join(" · ")
+}
+
+fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
+    let name = match exercise.number {
+        Some(n) => format!("exercise {n}, {}", exercise.id),
+        None => "the drills".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "{} {name}, in {}",
+        paint(BOLD, "Next:"),
+        exercise.file.display()
+    );
+    if let Some(error) = &exercise.compile_error {
+        let _ = writeln!(
+            out,
+            "  {}",
+            paint(RED, "It does not compile yet. The compiler's first error:")
+        );
+        let _ = writeln!(out, "{}", indent(error, "    "));
+    } else {
+        let unfinished: Vec<&TestResult> = exercise
+            .tests
+            .iter()
+            .filter(|t| t.status != TestStatus::Passed)
+            .collect();
+        // The most telling result first: a real failure says more than a todo!() not yet reached.
+        if let Some(first) = unfinished
+            .iter()
+            .min_by_key(|t| (t.status == TestStatus::NotStarted, t.status))
+        {
+            render_test_detail(out, first);
+        }
+        if unfinished.len() > 1 {
+            let names: Vec<String> = unfinished
+                .iter()
+                .take(NAMED_TESTS)
+                .map(|t| format!("{} ({})", t.name, t.status.describe()))
+                .collect();
+            let more = unfinished.len().saturating_sub(NAMED_TESTS);
+            let tail = if more > 0 {
+                format!(", and {more} more")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "  {} {}{tail}",
+                paint(DIM, "Still to pass:"),
+                names.join(", ")
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "  Open {}, make it pass, then run `{}` again.",
+        exercise.file.display(),
+        unit.grade_command()
+    );
+    if let Some(day) = unit.manifest.day {
+        let _ = writeln!(
+            out,
+            "  Stuck? `cargo hint {day} {}` shows a hint.",
+            exercise.id
+        );
+    }
+}
+
+fn render_test_detail(out: &mut String, test: &TestResult) {
+    let style = match test.status {
+        TestStatus::NotStarted => DIM,
+        _ => RED,
+    };
+    let _ = writeln!(
+        out,
+        "  {} {} ({})",
+        paint(style, "✗"),
+        test.name,
+        test.status.describe()
+    );
+    if let Some(message) = &test.message {
+        let _ = writeln!(out, "{}", indent(message, "      "));
+    }
+    if let Some(location) = &test.location {
+        let _ = writeln!(out, "      {}", paint(DIM, &format!("at {location}")));
+    }
+}
+
+fn indent(text: &str, prefix: &str) -> String {
+    text.lines()
+        .map(|l| format!("{prefix}{l}").trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn summary_line(report: &UnitReport, unit: &Unit) -> String {
+    let s = &report.summary;
+    let mut parts = vec![
+        format!("{} of {} exercises done", s.exercises_done, s.exercises),
+        format!("{} of {} tests passed", s.passed, s.tests),
+    ];
+    for (n, status) in [
+        (s.not_started, TestStatus::NotStarted),
+        (s.failed, TestStatus::Failed),
+        (s.does_not_compile, TestStatus::DoesNotCompile),
+        (s.timed_out, TestStatus::TimedOut),
+        (s.crashed, TestStatus::Crashed),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {}", status.describe()));
+        }
+    }
+    if let Some(score) = report.score {
+        parts.push(format!("score {score}/100"));
+    }
+    let style = if report.all_done() { GREEN } else { BOLD };
+    paint(style, &format!("{}: {}", unit.label(), parts.join(" · ")))
+}

@@ -1,0 +1,286 @@
+//! The graded results of a day or the capstone: the data that the text and JSON reports show.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::manifest::UnitKind;
+
+/// The version of the JSON report's schema, bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Why a test has the result it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TestStatus {
+    /// libtest reported `ok` and the process exited cleanly.
+    Passed,
+    /// The test reached a `todo!()` (or `unimplemented!()`).
+    NotStarted,
+    /// The test panicked, usually an assertion with a message.
+    Failed,
+    /// Its test target does not compile.
+    DoesNotCompile,
+    /// It ran past its limit and was stopped.
+    TimedOut,
+    /// The process ended without a result: `process::exit`, an abort, a stack overflow, a signal.
+    Crashed,
+}
+
+impl TestStatus {
+    pub const ALL: [TestStatus; 6] = [
+        TestStatus::Passed,
+        TestStatus::NotStarted,
+        TestStatus::Failed,
+        TestStatus::DoesNotCompile,
+        TestStatus::TimedOut,
+        TestStatus::Crashed,
+    ];
+
+    /// The words the text report uses.
+    pub fn describe(self) -> &'static str {
+        match self {
+            TestStatus::Passed => "passed",
+            TestStatus::NotStarted => "not started",
+            TestStatus::Failed => "failing",
+            TestStatus::DoesNotCompile => "not compiling",
+            TestStatus::TimedOut => "timed out",
+            TestStatus::Crashed => "crashed",
+        }
+    }
+}
+
+/// One test's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct TestResult {
+    pub name: String,
+    /// The test target (`tests/<target>.rs`) it belongs to.
+    pub target: String,
+    pub status: TestStatus,
+    /// The assertion message, the compiler's first error, or what ended the process.
+    pub message: Option<String>,
+    /// Where it failed (`file:line:column`), relative to the workbook root, when known.
+    pub location: Option<String>,
+    pub duration_ms: u64,
+}
+
+/// An exercise's overall state, derived from its tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExerciseStatus {
+    /// Every test passed.
+    Done,
+    /// No test passed and every test only reached `todo!()`.
+    NotStarted,
+    /// Some tests pass or fail, some remain.
+    InProgress,
+    /// A test target does not compile.
+    DoesNotCompile,
+}
+
+/// One exercise's results.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExerciseReport {
+    pub id: String,
+    /// Its position in the day, from 1; the drills have none.
+    pub number: Option<usize>,
+    pub title: String,
+    pub python: String,
+    /// The file to open, relative to the workbook root.
+    pub file: PathBuf,
+    pub status: ExerciseStatus,
+    /// The compiler's first error, when one of its targets does not compile.
+    pub compile_error: Option<String>,
+    /// The capstone only: this area's share of the score.
+    pub weight: Option<u32>,
+    pub tests: Vec<TestResult>,
+}
+
+/// Counts of tests by status, and of exercises done.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub exercises: usize,
+    pub exercises_done: usize,
+    pub tests: usize,
+    pub passed: usize,
+    pub not_started: usize,
+    pub failed: usize,
+    pub does_not_compile: usize,
+    pub timed_out: usize,
+    pub crashed: usize,
+}
+
+/// A graded day or capstone.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitReport {
+    pub schema: u32,
+    pub kind: UnitKind,
+    pub day: Option<u32>,
+    pub title: String,
+    pub package: String,
+    pub exercises: Vec<ExerciseReport>,
+    pub summary: Summary,
+    /// The capstone only: the weighted score out of 100.
+    pub score: Option<u32>,
+}
+
+impl ExerciseReport {
+    /// Derives the exercise's status from its test results.
+    pub fn status_of(tests: &[TestResult]) -> ExerciseStatus {
+        if tests.iter().any(|t| t.status == TestStatus::DoesNotCompile) {
+            ExerciseStatus::DoesNotCompile
+        } else if !tests.is_empty() && tests.iter().all(|t| t.status == TestStatus::Passed) {
+            ExerciseStatus::Done
+        } else if tests.iter().all(|t| t.status == TestStatus::NotStarted) {
+            ExerciseStatus::NotStarted
+        } else {
+            ExerciseStatus::InProgress
+        }
+    }
+
+    pub fn count(&self, status: TestStatus) -> usize {
+        self.tests.iter().filter(|t| t.status == status).count()
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.status == ExerciseStatus::Done
+    }
+}
+
+impl UnitReport {
+    /// Builds the report and its summary (and, for the capstone, its score).
+    pub fn new(
+        kind: UnitKind,
+        day: Option<u32>,
+        title: String,
+        package: String,
+        exercises: Vec<ExerciseReport>,
+    ) -> Self {
+        let mut summary = Summary {
+            exercises: exercises.len(),
+            exercises_done: exercises.iter().filter(|e| e.is_done()).count(),
+            ..Summary::default()
+        };
+        for test in exercises.iter().flat_map(|e| &e.tests) {
+            summary.tests += 1;
+            *match test.status {
+                TestStatus::Passed => &mut summary.passed,
+                TestStatus::NotStarted => &mut summary.not_started,
+                TestStatus::Failed => &mut summary.failed,
+                TestStatus::DoesNotCompile => &mut summary.does_not_compile,
+                TestStatus::TimedOut => &mut summary.timed_out,
+                TestStatus::Crashed => &mut summary.crashed,
+            } += 1;
+        }
+        let score = (kind == UnitKind::Capstone).then(|| weighted_score(&exercises));
+        UnitReport {
+            schema: SCHEMA_VERSION,
+            kind,
+            day,
+            title,
+            package,
+            exercises,
+            summary,
+            score,
+        }
+    }
+
+    /// The first exercise, in the learner's order, that is not done yet.
+    pub fn next_unfinished(&self) -> Option<&ExerciseReport> {
+        self.exercises.iter().find(|e| !e.is_done())
+    }
+
+    /// Whether every exercise passed.
+    pub fn all_done(&self) -> bool {
+        self.exercises.iter().all(ExerciseReport::is_done)
+    }
+}
+
+/// Each area earns its weight in proportion to the share of its tests that pass.
+fn weighted_score(exercises: &[ExerciseReport]) -> u32 {
+    let total: f64 = exercises
+        .iter()
+        .map(|e| {
+            let weight = f64::from(e.weight.unwrap_or(0));
+            if e.tests.is_empty() {
+                0.0
+            } else {
+                weight * e.count(TestStatus::Passed) as f64 / e.tests.len() as f64
+            }
+        })
+        .sum();
+    total.floor() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn test(status: TestStatus) -> TestResult {
+        TestResult {
+            name: "t".into(),
+            target: "ex1".into(),
+            status,
+            message: None,
+            location: None,
+            duration_ms: 0,
+        }
+    }
+
+    fn exercise(weight: u32, statuses: &[TestStatus]) -> ExerciseReport {
+        let tests: Vec<_> = statuses.iter().copied().map(test).collect();
+        ExerciseReport {
+            id: "e".into(),
+            number: Some(1),
+            title: "E".into(),
+            python: String::new(),
+            file: "src/e.rs".into(),
+            status: ExerciseReport::status_of(&tests),
+            compile_error: None,
+            weight: Some(weight),
+            tests,
+        }
+    }
+
+    #[test]
+    fn exercise_status_follows_its_tests() {
+        use TestStatus::*;
+        let status = |s: &[TestStatus]| exercise(0, s).status;
+        assert_eq!(status(&[Passed, Passed]), ExerciseStatus::Done);
+        assert_eq!(
+            status(&[NotStarted, NotStarted]),
+            ExerciseStatus::NotStarted
+        );
+        assert_eq!(status(&[Passed, NotStarted]), ExerciseStatus::InProgress);
+        assert_eq!(status(&[Failed]), ExerciseStatus::InProgress);
+        assert_eq!(
+            status(&[Passed, DoesNotCompile]),
+            ExerciseStatus::DoesNotCompile
+        );
+        assert_eq!(status(&[Crashed]), ExerciseStatus::InProgress);
+    }
+
+    #[test]
+    fn summary_counts_every_status_and_the_score_weighs_areas() {
+        use TestStatus::*;
+        let report = UnitReport::new(
+            UnitKind::Capstone,
+            None,
+            "c".into(),
+            "c".into(),
+            vec![
+                exercise(60, &[Passed, Passed, Failed]),
+                exercise(40, &[TimedOut, Crashed, DoesNotCompile, NotStarted]),
+            ],
+        );
+        assert_eq!(report.summary.tests, 7);
+        assert_eq!(report.summary.passed, 2);
+        assert_eq!(report.summary.failed, 1);
+        assert_eq!(report.summary.timed_out, 1);
+        assert_eq!(report.summary.crashed, 1);
+        assert_eq!(report.summary.does_not_compile, 1);
+        assert_eq!(report.summary.not_started, 1);
+        assert_eq!(report.score, Some(40), "2 of 3 tests of a 60-point area");
+        assert!(!report.all_done());
+    }
+}

@@ -1,0 +1,201 @@
+//! The workbook's check of itself: every manifest is whole, every reference solution passes every
+//! test, and every stub fails every exercise it belongs to (no test passes by accident).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::grade::{GradeOptions, Progress, grade_unit};
+use crate::report::{ExerciseStatus, TestStatus, UnitReport};
+use crate::stage::stage;
+use crate::workbook::{Unit, Workbook};
+
+/// One thing wrong with the workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// "Day 1", "Capstone", or "workbook".
+    pub place: String,
+    pub what: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.what)
+    }
+}
+
+/// Where the self-check stages and builds: `work_dir/solutions`, `work_dir/stubs`, `work_dir/build`.
+pub fn default_work_dir(workbook: &Workbook) -> PathBuf {
+    workbook
+        .root
+        .join("target")
+        .join("grader")
+        .join("selfcheck")
+}
+
+/// Runs the whole self-check and returns every problem found (none means the workbook is sound).
+pub fn run(
+    workbook: &Workbook,
+    work_dir: &Path,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
+) -> anyhow::Result<Vec<Problem>> {
+    let mut problems = check_layout(workbook);
+    let options = GradeOptions {
+        target_dir: Some(work_dir.join("build")),
+        progress,
+        ..GradeOptions::quiet()
+    };
+
+    let solutions = work_dir.join("solutions");
+    let staged = stage(workbook, Some(&workbook.root.join("solutions")), &solutions)?;
+    for missing in &staged.missing {
+        problems.push(Problem {
+            place: "workbook".into(),
+            what: format!(
+                "no reference solution for {}: add solutions/{}",
+                missing.display(),
+                missing.display()
+            ),
+        });
+    }
+    let stubs = work_dir.join("stubs");
+    stage(workbook, None, &stubs)?;
+
+    for unit in &workbook.units {
+        let report = grade_unit(&solutions, unit, &options)?;
+        problems.extend(check_solution(unit, &report));
+        let report = grade_unit(&stubs, unit, &options)?;
+        problems.extend(check_stub(unit, &report));
+    }
+    Ok(problems)
+}
+
+/// Every file the manifests name exists, and every test target belongs to an exercise.
+pub fn check_layout(workbook: &Workbook) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for unit in &workbook.units {
+        let mut problem = |what: String| {
+            problems.push(Problem {
+                place: unit.label(),
+                what,
+            })
+        };
+        let crate_dir = workbook.root.join(&unit.dir);
+        for exercise in &unit.manifest.exercises {
+            for file in &exercise.files {
+                if !crate_dir.join(file).is_file() {
+                    problem(format!(
+                        "exercise `{}` names {}, which does not exist",
+                        exercise.id,
+                        unit.dir.join(file).display()
+                    ));
+                }
+            }
+            for target in &exercise.tests {
+                if !crate_dir
+                    .join("tests")
+                    .join(format!("{target}.rs"))
+                    .is_file()
+                {
+                    problem(format!(
+                        "exercise `{}` names the test target `{target}`, but {}/tests/{target}.rs does not exist",
+                        exercise.id,
+                        unit.dir.display()
+                    ));
+                }
+            }
+            if exercise.hints.len() < 3 {
+                problem(format!(
+                    "exercise `{}` has {} hints; give three tiers: a nudge, the API to use, the shape of the solution",
+                    exercise.id,
+                    exercise.hints.len()
+                ));
+            }
+        }
+        for target in test_targets_on_disk(&crate_dir) {
+            if unit.manifest.exercise_of_target(&target).is_none() {
+                problem(format!(
+                    "{}/tests/{target}.rs belongs to no exercise: add `{target}` to the `tests` of one in {}",
+                    unit.dir.display(),
+                    crate::manifest::MANIFEST_FILE
+                ));
+            }
+        }
+    }
+    problems
+}
+
+fn test_targets_on_disk(crate_dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(crate_dir.join("tests")) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let path = e.path();
+            (path.extension()? == "rs").then(|| path.file_stem()?.to_str().map(str::to_owned))?
+        })
+        .collect()
+}
+
+/// The reference solution passes every test.
+pub fn check_solution(unit: &Unit, report: &UnitReport) -> Vec<Problem> {
+    report
+        .exercises
+        .iter()
+        .flat_map(|exercise| {
+            exercise
+                .tests
+                .iter()
+                .filter(|t| t.status != TestStatus::Passed)
+                .map(move |test| Problem {
+                    place: unit.label(),
+                    what: format!(
+                        "the reference solution of `{}` does not pass {}::{} ({}): {}",
+                        exercise.id,
+                        test.target,
+                        test.name,
+                        test.status.describe(),
+                        test.message.as_deref().unwrap_or("no message")
+                    ),
+                })
+        })
+        .collect()
+}
+
+/// The stub passes no test, and compiles where its manifest says it does.
+pub fn check_stub(unit: &Unit, report: &UnitReport) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for exercise in &report.exercises {
+        let manifest = unit.manifest.exercise(&exercise.id);
+        for test in &exercise.tests {
+            if test.status == TestStatus::Passed {
+                problems.push(Problem {
+                    place: unit.label(),
+                    what: format!(
+                        "{}::{} passes on the stub of `{}`: a test must fail until the learner has done the work",
+                        test.target, test.name, exercise.id
+                    ),
+                });
+            }
+        }
+        if exercise.status == ExerciseStatus::DoesNotCompile
+            && manifest.is_some_and(|m| m.stub_compiles)
+        {
+            problems.push(Problem {
+                place: unit.label(),
+                what: format!(
+                    "the stub of `{}` does not compile as shipped (set `stub_compiles = false` if that is the lesson): {}",
+                    exercise.id,
+                    exercise.compile_error.as_deref().unwrap_or("")
+                ),
+            });
+        }
+        if exercise.tests.is_empty() {
+            problems.push(Problem {
+                place: unit.label(),
+                what: format!("`{}` has no tests", exercise.id),
+            });
+        }
+    }
+    problems
+}

@@ -1,0 +1,151 @@
+//! The workbook on disk: where its root is, and which days and capstone it holds.
+
+use std::path::{Path, PathBuf};
+
+use crate::manifest::{MANIFEST_FILE, Manifest, ManifestError, UnitKind};
+
+/// A day or the capstone: its manifest and where its crate lives.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub manifest: Manifest,
+    /// The crate's folder, relative to the workbook root (e.g. `days/day1-traits`).
+    pub dir: PathBuf,
+    /// The cargo package name, read from the crate's `Cargo.toml`.
+    pub package: String,
+}
+
+/// The workbook: its root folder and every unit found in it.
+#[derive(Debug, Clone)]
+pub struct Workbook {
+    pub root: PathBuf,
+    pub units: Vec<Unit>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkbookError {
+    #[error(
+        "not inside the workbook (no Cargo.toml with a `days/` folder above {0}): run the command from the workbook's folder, the one with README.md and days/"
+    )]
+    NotFound(PathBuf),
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+    #[error("cannot read {path}: {message}")]
+    Read { path: PathBuf, message: String },
+    #[error("days {day} appears twice: in {first} and in {second}")]
+    DuplicateDay {
+        day: u32,
+        first: PathBuf,
+        second: PathBuf,
+    },
+}
+
+impl Workbook {
+    /// Finds the workbook root at or above `start` and loads every manifest in it.
+    pub fn discover(start: &Path) -> Result<Self, WorkbookError> {
+        let root = start
+            .ancestors()
+            .find(|dir| dir.join("Cargo.toml").is_file() && dir.join("days").is_dir())
+            .ok_or_else(|| WorkbookError::NotFound(start.to_owned()))?;
+        Self::load(root)
+    }
+
+    /// Loads the workbook whose root is `root`.
+    pub fn load(root: &Path) -> Result<Self, WorkbookError> {
+        let mut dirs = Vec::new();
+        let days = root.join("days");
+        let entries = std::fs::read_dir(&days).map_err(|e| WorkbookError::Read {
+            path: days.clone(),
+            message: e.to_string(),
+        })?;
+        for entry in entries.flatten() {
+            if entry.path().join(MANIFEST_FILE).is_file() {
+                dirs.push(PathBuf::from("days").join(entry.file_name()));
+            }
+        }
+        if root.join("capstone").join(MANIFEST_FILE).is_file() {
+            dirs.push(PathBuf::from("capstone"));
+        }
+        let mut units = Vec::new();
+        for dir in dirs {
+            let manifest = Manifest::load(&root.join(&dir).join(MANIFEST_FILE))?;
+            let package = package_name(&root.join(&dir).join("Cargo.toml"))?;
+            units.push(Unit {
+                manifest,
+                dir,
+                package,
+            });
+        }
+        units.sort_by_key(|u| (u.manifest.kind == UnitKind::Capstone, u.manifest.day));
+        for pair in units.windows(2) {
+            if let (Some(day), true) = (
+                pair[0].manifest.day,
+                pair[0].manifest.day == pair[1].manifest.day,
+            ) {
+                return Err(WorkbookError::DuplicateDay {
+                    day,
+                    first: pair[0].dir.clone(),
+                    second: pair[1].dir.clone(),
+                });
+            }
+        }
+        Ok(Workbook {
+            root: root.to_owned(),
+            units,
+        })
+    }
+
+    /// The day with this number.
+    pub fn day(&self, day: u32) -> Option<&Unit> {
+        self.units.iter().find(|u| u.manifest.day == Some(day))
+    }
+
+    /// The capstone, if the workbook has one.
+    pub fn capstone(&self) -> Option<&Unit> {
+        self.units
+            .iter()
+            .find(|u| u.manifest.kind == UnitKind::Capstone)
+    }
+
+    /// The numbers of the days, in order, for error messages.
+    pub fn day_numbers(&self) -> Vec<u32> {
+        self.units.iter().filter_map(|u| u.manifest.day).collect()
+    }
+}
+
+impl Unit {
+    /// "Day 1" or "The capstone", for headings and messages.
+    pub fn label(&self) -> String {
+        match self.manifest.day {
+            Some(day) => format!("Day {day}"),
+            None => "Capstone".to_owned(),
+        }
+    }
+
+    /// The command that grades this unit, for "what to do next" lines.
+    pub fn grade_command(&self) -> String {
+        match self.manifest.day {
+            Some(day) => format!("cargo day {day}"),
+            None => "cargo capstone".to_owned(),
+        }
+    }
+}
+
+fn package_name(cargo_toml: &Path) -> Result<String, WorkbookError> {
+    let text = std::fs::read_to_string(cargo_toml).map_err(|e| WorkbookError::Read {
+        path: cargo_toml.to_owned(),
+        message: e.to_string(),
+    })?;
+    let value: toml::Table = toml::from_str(&text).map_err(|e| WorkbookError::Read {
+        path: cargo_toml.to_owned(),
+        message: e.message().to_owned(),
+    })?;
+    value
+        .get("package")
+        .and_then(|p| p.get("name"))
+        .and_then(|n| n.as_str())
+        .map(str::to_owned)
+        .ok_or_else(|| WorkbookError::Read {
+            path: cargo_toml.to_owned(),
+            message: "no [package] name".to_owned(),
+        })
+}
