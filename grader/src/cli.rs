@@ -238,7 +238,8 @@ fn check_command(workbook: &Workbook, layout_only: bool) -> anyhow::Result<ExitC
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &problems {
-        let _ = writeln!(out, "✗ {problem}");
+        let text = problem.to_string();
+        let _ = writeln!(out, "✗ {}", text.lines().collect::<Vec<_>>().join("\n    "));
     }
     let _ = writeln!(out, "{} problems.", problems.len());
     Ok(ExitCode::from(1))

@@ -45,6 +45,9 @@ pub fn run(
         ..GradeOptions::quiet()
     };
 
+    // Solutions and stubs share one target folder, so that the dependencies are built once. Their
+    // artifacts have the same names, and cargo tells them apart by the sources' modification
+    // times: each stage is laid out right before it is graded, never both up front.
     let solutions = work_dir.join("solutions");
     let staged = stage(workbook, Some(&workbook.root.join("solutions")), &solutions)?;
     for missing in &staged.missing {
@@ -57,12 +60,13 @@ pub fn run(
             ),
         });
     }
-    let stubs = work_dir.join("stubs");
-    stage(workbook, None, &stubs)?;
-
     for unit in &workbook.units {
         let report = grade_unit(&solutions, unit, &options)?;
         problems.extend(check_solution(unit, &report));
+    }
+    let stubs = work_dir.join("stubs");
+    stage(workbook, None, &stubs)?;
+    for unit in &workbook.units {
         let report = grade_unit(&stubs, unit, &options)?;
         problems.extend(check_stub(unit, &report));
     }

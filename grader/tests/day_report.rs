@@ -1,0 +1,232 @@
+//! `grader day N` against a fixture workbook whose tests pass, fail, reach todo!(), do not compile,
+//! loop forever, call process::exit(0), abort, overflow their stack and print megabytes.
+
+mod support;
+
+use std::collections::BTreeMap;
+
+use support::{FixtureWorkbook, snapshot_files};
+
+const FIXTURE: &str = "workbook";
+
+/// (exercise, test) → status, from the JSON report.
+fn statuses(report: &serde_json::Value) -> BTreeMap<(String, String), String> {
+    let mut map = BTreeMap::new();
+    for exercise in report["exercises"].as_array().expect("exercises") {
+        for test in exercise["tests"].as_array().expect("tests") {
+            map.insert(
+                (
+                    exercise["id"].as_str().unwrap().to_owned(),
+                    test["name"].as_str().unwrap().to_owned(),
+                ),
+                test["status"].as_str().unwrap().to_owned(),
+            );
+        }
+    }
+    map
+}
+
+#[test]
+fn every_kind_of_result_is_classified_with_its_reason() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    let run = workbook.grader(&["day", "1", "--json"]).run();
+    assert_eq!(run.status, 1, "an unfinished day exits 1\n{}", run.stderr);
+    let report = run.json();
+    let expected = [
+        ("done", "adds_small_numbers", "passed"),
+        ("done", "adds_zero", "passed"),
+        ("assertion", "counts_some_servers", "passed"),
+        ("assertion", "counts_three_servers", "failed"),
+        ("todo", "parses_a_port", "not_started"),
+        ("todo", "parses_another_port", "not_started"),
+        ("broken", "broken", "does_not_compile"),
+        ("hostile", "loops_forever", "timed_out"),
+        ("hostile", "exits_zero_before_asserting", "crashed"),
+        ("hostile", "prints_megabytes_then_fails", "failed"),
+        ("hostile", "overflows_its_stack", "crashed"),
+        ("hostile", "aborts", "crashed"),
+    ];
+    let expected: BTreeMap<_, _> = expected
+        .iter()
+        .map(|(e, t, s)| (((*e).to_owned(), (*t).to_owned()), (*s).to_owned()))
+        .collect();
+    assert_eq!(statuses(&report), expected);
+
+    let test = |exercise: &str, name: &str| -> serde_json::Value {
+        report["exercises"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == exercise)
+            .and_then(|e| {
+                e["tests"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|t| t["name"] == name)
+            })
+            .cloned()
+            .unwrap_or_else(|| panic!("no test {exercise}::{name}"))
+    };
+    let failed = test("assertion", "counts_three_servers");
+    assert!(
+        failed["message"]
+            .as_str()
+            .unwrap()
+            .contains("expected 3 servers"),
+        "the assertion message reaches the report: {failed}"
+    );
+    assert_eq!(
+        failed["location"],
+        "days/day1-fixture/tests/assertion.rs:6:5"
+    );
+    let todo = test("todo", "parses_a_port");
+    assert_eq!(
+        todo["location"], "days/day1-fixture/src/todo.rs:3:5",
+        "a todo!() points at the learner's file, relative to the workbook"
+    );
+    let shouting = test("hostile", "prints_megabytes_then_fails");
+    let message = shouting["message"].as_str().unwrap();
+    assert!(
+        message.contains("the shouting test fails after its output"),
+        "the panic after megabytes of output is still found: {message}"
+    );
+    let exited = test("hostile", "exits_zero_before_asserting");
+    assert!(
+        exited["message"]
+            .as_str()
+            .unwrap()
+            .contains("process::exit")
+    );
+    let overflow = test("hostile", "overflows_its_stack");
+    assert!(
+        overflow["message"]
+            .as_str()
+            .unwrap()
+            .contains("stack overflowed")
+    );
+    let broken = test("broken", "broken");
+    let error = broken["message"].as_str().unwrap();
+    assert!(error.contains("error[E0308]: mismatched types"), "{error}");
+    assert!(
+        error.contains("--> days/day1-fixture/src/broken.rs:2:5"),
+        "compiler errors name the learner's file relative to the workbook: {error}"
+    );
+    assert!(
+        !error.contains(&*workbook.root().to_string_lossy()),
+        "no absolute paths: {error}"
+    );
+
+    assert_eq!(report["schema"], 1);
+    assert_eq!(report["kind"], "day");
+    assert_eq!(report["day"], 1);
+    assert_eq!(report["summary"]["tests"], 12);
+    assert_eq!(report["summary"]["passed"], 3);
+    assert_eq!(report["summary"]["exercises_done"], 1);
+    let exercises = report["exercises"].as_array().unwrap();
+    let ids: Vec<&str> = exercises
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["done", "assertion", "todo", "broken", "hostile"],
+        "the manifest's order"
+    );
+    assert_eq!(exercises[0]["status"], "done");
+    assert_eq!(exercises[2]["status"], "not_started");
+    assert_eq!(exercises[3]["status"], "does_not_compile");
+    assert_eq!(exercises[4]["status"], "in_progress");
+}
+
+#[test]
+fn the_text_report_leads_to_the_first_unfinished_exercise() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    let run = workbook.grader(&["day", "1"]).run();
+    assert_eq!(run.status, 1);
+    assert!(
+        !run.stdout.contains('\u{1b}'),
+        "no colour when the output is not a terminal"
+    );
+    insta::assert_snapshot!("fixture_day_report", run.stdout);
+    assert!(
+        run.stderr.contains("Compiling day1-fixture") && run.stderr.contains("Running 11 tests"),
+        "the learner sees what the build is doing: {}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("could not compile"),
+        "cargo's closing error lines are left to the report: {}",
+        run.stderr
+    );
+
+    let forced = workbook
+        .grader(&["day", "1"])
+        .env("CLICOLOR_FORCE", "1")
+        .run();
+    assert!(forced.stdout.contains('\u{1b}'), "colour when forced");
+}
+
+#[test]
+fn an_exercise_that_does_not_compile_shows_the_compilers_first_error() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    let run = workbook.grader(&["day", "1", "--exercise", "broken"]).run();
+    assert_eq!(run.status, 1);
+    insta::assert_snapshot!("fixture_broken_exercise", run.stdout);
+}
+
+#[test]
+fn a_day_whose_exercises_all_pass_exits_zero_and_grading_writes_nothing() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    for file in ["assertion", "todo", "broken", "hostile"] {
+        workbook.solve(&format!("days/day1-fixture/src/{file}.rs"));
+    }
+    let before = snapshot_files(workbook.root());
+    let run = workbook.grader(&["day", "1"]).run();
+    assert_eq!(run.status, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("Day 1: every exercise passes"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("5 of 5 exercises done · 12 of 12 tests passed"),
+        "{}",
+        run.stdout
+    );
+    let after = snapshot_files(workbook.root());
+    assert!(
+        before == after,
+        "grading must not write to the workbook outside target/"
+    );
+}
+
+#[test]
+fn the_self_check_finds_stubs_that_pass_and_solutions_that_fail() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    // Break one reference solution.
+    workbook.write(
+        "solutions/days/day1-fixture/src/todo.rs",
+        "pub fn parse_port(_: &str) -> u16 {\n    80\n}\n",
+    );
+    let run = workbook.grader(&["check"]).run();
+    assert_eq!(run.status, 1, "{}\n{}", run.stdout, run.stderr);
+    let problems: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with('✗')).collect();
+    let expected = [
+        "✗ Day 1: the reference solution of `todo` does not pass todo::parses_a_port (failing): assertion `left == right` failed",
+        "✗ Day 1: the reference solution of `todo` does not pass todo::parses_another_port (failing): assertion `left == right` failed",
+        "✗ Day 1: done::adds_small_numbers passes on the stub of `done`: a test must fail until the learner has done the work",
+        "✗ Day 1: done::adds_zero passes on the stub of `done`: a test must fail until the learner has done the work",
+        "✗ Day 1: assertion::counts_some_servers passes on the stub of `assertion`: a test must fail until the learner has done the work",
+    ];
+    assert_eq!(problems.len(), expected.len(), "{}", run.stdout);
+    for (problem, expected) in problems.iter().zip(expected) {
+        assert!(
+            problem.starts_with(expected),
+            "expected `{expected}`, got `{problem}`"
+        );
+    }
+    // `broken` says its stub does not compile, so that is no problem; the stubs were left alone.
+    assert!(!run.stdout.contains("`broken`"), "{}", run.stdout);
+}
