@@ -1,4 +1,6 @@
 //! A small builder over assert_cmd: a private copy of a fixture workbook, and the grader run in it.
+// Each test crate includes this module and uses only part of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
