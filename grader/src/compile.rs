@@ -15,13 +15,16 @@ const MAX_ERROR_LINES: usize = 40;
 /// How many of cargo's last stderr lines are kept to explain a failure that is not a compile error.
 const STDERR_TAIL_LINES: usize = 15;
 
-/// What a build of one package's test targets produced.
+/// A target of a crate: the crate's folder (canonical) and the target's name.
+pub type TargetKey = (PathBuf, String);
+
+/// What a build of some packages' test targets produced.
 #[derive(Debug, Default)]
 pub struct BuildOutput {
-    /// The test executable of every target that compiled, by target name.
-    pub executables: BTreeMap<String, PathBuf>,
-    /// The first error of every target that did not compile, by target name.
-    pub first_errors: BTreeMap<String, String>,
+    /// The test executable of every target that compiled.
+    pub executables: BTreeMap<TargetKey, PathBuf>,
+    /// The first error of every target that did not compile, in the order cargo reported them.
+    pub first_errors: Vec<(TargetKey, String)>,
     /// The last lines cargo printed, for a failure with no compiler error (a broken Cargo.toml, say).
     pub stderr_tail: Vec<String>,
     /// Whether cargo reported success.
@@ -29,14 +32,26 @@ pub struct BuildOutput {
 }
 
 impl BuildOutput {
-    /// Why `target` has no executable, in words a learner can act on.
-    pub fn why_not_built(&self, target: &str) -> String {
-        if let Some(error) = self.first_errors.get(target) {
+    /// The test executable of `target` in the crate at `crate_dir`, if it compiled.
+    pub fn executable(&self, crate_dir: &Path, target: &str) -> Option<&PathBuf> {
+        self.executables
+            .get(&(canonical(crate_dir), target.to_owned()))
+    }
+
+    /// Why `target` of the crate at `crate_dir` has no executable, in words a learner can act on.
+    pub fn why_not_built(&self, crate_dir: &Path, target: &str) -> String {
+        let crate_dir = canonical(crate_dir);
+        let errors_of_crate = || {
+            self.first_errors
+                .iter()
+                .filter(|((dir, _), _)| *dir == crate_dir)
+        };
+        if let Some((_, error)) = errors_of_crate().find(|((_, name), _)| name == target) {
             return error.clone();
         }
-        // A target whose own code is fine is skipped when something it depends on (the library,
-        // say) does not compile: that error is the one to fix.
-        if let Some(error) = self.first_errors.values().next() {
+        // A target whose own code is fine is skipped when something it depends on (the crate's
+        // library, say) does not compile: that error is the one to fix.
+        if let Some((_, error)) = errors_of_crate().next().or(self.first_errors.first()) {
             return error.clone();
         }
         if !self.stderr_tail.is_empty() {
@@ -47,6 +62,19 @@ impl BuildOutput {
         }
         format!("the test target `{target}` was not built: is tests/{target}.rs missing?")
     }
+}
+
+/// The crate folder a target's source file belongs to: the nearest folder with a Cargo.toml.
+fn crate_dir_of(src_path: &Path) -> PathBuf {
+    src_path
+        .ancestors()
+        .skip(1)
+        .find(|dir| dir.join("Cargo.toml").is_file())
+        .map_or_else(|| src_path.to_owned(), canonical)
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_owned())
 }
 
 /// Something that stops the build from running at all.
@@ -68,13 +96,13 @@ pub fn cargo_command() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }
 
-/// Builds every test target of `package` in the workspace at `root`.
+/// Builds every test target of `packages` in the workspace at `root`.
 ///
 /// `progress` receives cargo's status lines ("Compiling sysinfo v0.40.4") as they come, so that a
 /// first build of the dependencies is never a silent minute.
 pub fn build_tests(
     root: &Path,
-    package: &str,
+    packages: &[&str],
     target_dir: Option<&Path>,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<BuildOutput, CompileError> {
@@ -83,7 +111,7 @@ pub fn build_tests(
     command
         .current_dir(root)
         .args(["build", "--tests", "--keep-going", "--message-format=json"])
-        .args(["--package", package])
+        .args(packages.iter().flat_map(|p| ["--package", p]))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -133,17 +161,25 @@ fn record(output: &mut BuildOutput, message: Message) {
     match message {
         Message::CompilerArtifact(artifact) if artifact.profile.test => {
             if let Some(executable) = artifact.executable {
+                let key = (
+                    crate_dir_of(artifact.target.src_path.as_std_path()),
+                    artifact.target.name.clone(),
+                );
                 output
                     .executables
-                    .insert(artifact.target.name.clone(), executable.into_std_path_buf());
+                    .insert(key, executable.into_std_path_buf());
             }
         }
         Message::CompilerMessage(message) if message.message.level == DiagnosticLevel::Error => {
-            if let Some(rendered) = &message.message.rendered {
-                output
-                    .first_errors
-                    .entry(message.target.name.clone())
-                    .or_insert_with(|| first_lines(&tidy_paths(rendered), MAX_ERROR_LINES));
+            let key = (
+                crate_dir_of(message.target.src_path.as_std_path()),
+                message.target.name.clone(),
+            );
+            if let Some(rendered) = &message.message.rendered
+                && !output.first_errors.iter().any(|(k, _)| *k == key)
+            {
+                let error = first_lines(&tidy_paths(rendered), MAX_ERROR_LINES);
+                output.first_errors.push((key, error));
             }
         }
         Message::BuildFinished(finished) => output.success = finished.success,

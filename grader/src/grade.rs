@@ -57,6 +57,7 @@ struct Job {
     target: String,
     name: String,
     binary: PathBuf,
+    env: TestEnv,
     timeout: Duration,
 }
 
@@ -67,16 +68,10 @@ pub fn grade_unit(
     options: &GradeOptions<'_>,
 ) -> Result<UnitReport, CompileError> {
     let progress = options.progress;
-    let build = build_tests(
-        root,
-        &unit.package,
-        options.target_dir.as_deref(),
-        &|line| progress(Progress::Cargo(line)),
-    )?;
-    let env = TestEnv {
-        package_dir: root.join(&unit.dir),
-        package_name: unit.package.clone(),
-    };
+    let packages: Vec<&str> = unit.crates.iter().map(|c| c.package.as_str()).collect();
+    let build = build_tests(root, &packages, options.target_dir.as_deref(), &|line| {
+        progress(Progress::Cargo(line))
+    })?;
     let manifest = &unit.manifest;
     let selected: Vec<usize> = (0..manifest.exercises.len())
         .filter(|&i| options.only.is_empty() || options.only.contains(&manifest.exercises[i].id))
@@ -88,20 +83,26 @@ pub fn grade_unit(
     let mut compile_errors: Vec<Option<String>> = vec![None; manifest.exercises.len()];
     for &index in &selected {
         let exercise = &manifest.exercises[index];
+        let krate = unit.crate_of(exercise);
+        let env = TestEnv {
+            package_dir: root.join(&krate.dir),
+            package_name: krate.package.clone(),
+        };
         for target in &exercise.tests {
-            match build.executables.get(target) {
+            match build.executable(&env.package_dir, target) {
                 Some(binary) => match list_tests(binary, &env) {
                     Ok(names) => jobs.extend(names.into_iter().map(|name| Job {
                         exercise: index,
                         target: target.clone(),
                         name,
                         binary: binary.clone(),
+                        env: env.clone(),
                         timeout: exercise.timeout_for(target),
                     })),
                     Err(message) => results[index].push(unlisted(target, message)),
                 },
                 None => {
-                    let error = build.why_not_built(target);
+                    let error = build.why_not_built(&env.package_dir, target);
                     compile_errors[index].get_or_insert_with(|| error.clone());
                     results[index].push(not_compiling(target, error));
                 }
@@ -110,7 +111,7 @@ pub fn grade_unit(
     }
 
     progress(Progress::Running(jobs.len()));
-    for (exercise, result) in run_jobs(jobs, &env, options) {
+    for (exercise, result) in run_jobs(jobs, options) {
         results[exercise].push(result);
     }
 
@@ -154,7 +155,7 @@ pub fn grade_unit(
 }
 
 /// Runs the jobs on `options.jobs` threads; returns (exercise index, result) in any order.
-fn run_jobs(jobs: Vec<Job>, env: &TestEnv, options: &GradeOptions<'_>) -> Vec<(usize, TestResult)> {
+fn run_jobs(jobs: Vec<Job>, options: &GradeOptions<'_>) -> Vec<(usize, TestResult)> {
     let queue = Mutex::new(VecDeque::from(jobs));
     let done = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
@@ -164,7 +165,7 @@ fn run_jobs(jobs: Vec<Job>, env: &TestEnv, options: &GradeOptions<'_>) -> Vec<(u
                     let Some(job) = queue.lock().expect("queue lock").pop_front() else {
                         break;
                     };
-                    let outcome = run_test(&job.binary, &job.name, env, job.timeout);
+                    let outcome = run_test(&job.binary, &job.name, &job.env, job.timeout);
                     let result = TestResult {
                         name: job.name,
                         target: job.target,

@@ -45,8 +45,12 @@ pub struct Exercise {
     /// The Python idea it maps, e.g. "abc.ABC + @abstractmethod".
     #[serde(default)]
     pub python: String,
-    /// The learner's files, relative to the crate; the first is the one to open.
+    /// The learner's files, relative to the unit's folder; the first is the one to open.
     pub files: Vec<PathBuf>,
+    /// The crate whose test targets grade it, relative to the unit's folder, when it is not the
+    /// unit's own crate (an exercise about a crate's layout gets a crate of its own).
+    #[serde(rename = "crate")]
+    pub crate_dir: Option<PathBuf>,
     /// The test targets (`tests/<name>.rs`) that grade it.
     pub tests: Vec<String>,
     /// The limit for each of its tests.

@@ -83,10 +83,11 @@ pub fn check_layout(workbook: &Workbook) -> Vec<Problem> {
                 what,
             })
         };
-        let crate_dir = workbook.root.join(&unit.dir);
         for exercise in &unit.manifest.exercises {
+            let unit_dir = workbook.root.join(&unit.dir);
+            let crate_dir = workbook.root.join(&unit.crate_of(exercise).dir);
             for file in &exercise.files {
-                if !crate_dir.join(file).is_file() {
+                if !unit_dir.join(file).is_file() {
                     problem(format!(
                         "exercise `{}` names {}, which does not exist",
                         exercise.id,
@@ -103,7 +104,7 @@ pub fn check_layout(workbook: &Workbook) -> Vec<Problem> {
                     problem(format!(
                         "exercise `{}` names the test target `{target}`, but {}/tests/{target}.rs does not exist",
                         exercise.id,
-                        unit.dir.display()
+                        unit.crate_of(exercise).dir.display()
                     ));
                 }
             }
@@ -115,13 +116,16 @@ pub fn check_layout(workbook: &Workbook) -> Vec<Problem> {
                 ));
             }
         }
-        for target in test_targets_on_disk(&crate_dir) {
-            if unit.manifest.exercise_of_target(&target).is_none() {
-                problem(format!(
-                    "{}/tests/{target}.rs belongs to no exercise: add `{target}` to the `tests` of one in {}",
-                    unit.dir.display(),
-                    crate::manifest::MANIFEST_FILE
-                ));
+        for krate in &unit.crates {
+            for target in test_targets_on_disk(&workbook.root.join(&krate.dir)) {
+                let owner = unit.manifest.exercise_of_target(&target);
+                if owner.is_none_or(|e| unit.crate_of(e) != krate) {
+                    problem(format!(
+                        "{}/tests/{target}.rs belongs to no exercise: add `{target}` to the `tests` of one in {}",
+                        krate.dir.display(),
+                        crate::manifest::MANIFEST_FILE
+                    ));
+                }
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::manifest::{MANIFEST_FILE, Manifest, ManifestError, UnitKind};
+use crate::manifest::{Exercise, MANIFEST_FILE, Manifest, ManifestError, UnitKind};
 
 /// A day or the capstone: its manifest and where its crate lives.
 #[derive(Debug, Clone)]
@@ -11,6 +11,17 @@ pub struct Unit {
     /// The crate's folder, relative to the workbook root (e.g. `days/day1-traits`).
     pub dir: PathBuf,
     /// The cargo package name, read from the crate's `Cargo.toml`.
+    pub package: String,
+    /// Every crate whose tests grade the unit: its own first, then those exercises name.
+    pub crates: Vec<Crate>,
+}
+
+/// A crate whose test targets grade some of a unit's exercises.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Crate {
+    /// Its folder, relative to the workbook root.
+    pub dir: PathBuf,
+    /// Its cargo package name.
     pub package: String,
 }
 
@@ -69,10 +80,29 @@ impl Workbook {
         for dir in dirs {
             let manifest = Manifest::load(&root.join(&dir).join(MANIFEST_FILE))?;
             let package = package_name(&root.join(&dir).join("Cargo.toml"))?;
+            let mut crates = vec![Crate {
+                dir: dir.clone(),
+                package: package.clone(),
+            }];
+            for crate_dir in manifest
+                .exercises
+                .iter()
+                .filter_map(|e| e.crate_dir.as_ref())
+            {
+                let crate_dir = dir.join(crate_dir);
+                if !crates.iter().any(|c| c.dir == crate_dir) {
+                    let package = package_name(&root.join(&crate_dir).join("Cargo.toml"))?;
+                    crates.push(Crate {
+                        dir: crate_dir,
+                        package,
+                    });
+                }
+            }
             units.push(Unit {
                 manifest,
                 dir,
                 package,
+                crates,
             });
         }
         units.sort_by_key(|u| (u.manifest.kind == UnitKind::Capstone, u.manifest.day));
@@ -113,6 +143,13 @@ impl Workbook {
 }
 
 impl Unit {
+    /// The crate whose tests grade `exercise`.
+    pub fn crate_of(&self, exercise: &Exercise) -> &Crate {
+        let dir = exercise.crate_dir.as_ref().map(|d| self.dir.join(d));
+        dir.and_then(|dir| self.crates.iter().find(|c| c.dir == dir))
+            .unwrap_or(&self.crates[0])
+    }
+
     /// "Day 1" or "The capstone", for headings and messages.
     pub fn label(&self) -> String {
         match self.manifest.day {

@@ -45,6 +45,7 @@ fn every_kind_of_result_is_classified_with_its_reason() {
         ("hostile", "prints_megabytes_then_fails", "failed"),
         ("hostile", "overflows_its_stack", "crashed"),
         ("hostile", "aborts", "crashed"),
+        ("toolkit", "the_binary_prints_the_banner", "failed"),
     ];
     let expected: BTreeMap<_, _> = expected
         .iter()
@@ -120,7 +121,7 @@ fn every_kind_of_result_is_classified_with_its_reason() {
     assert_eq!(report["schema"], 1);
     assert_eq!(report["kind"], "day");
     assert_eq!(report["day"], 1);
-    assert_eq!(report["summary"]["tests"], 12);
+    assert_eq!(report["summary"]["tests"], 13);
     assert_eq!(report["summary"]["passed"], 3);
     assert_eq!(report["summary"]["exercises_done"], 1);
     let exercises = report["exercises"].as_array().unwrap();
@@ -130,7 +131,7 @@ fn every_kind_of_result_is_classified_with_its_reason() {
         .collect();
     assert_eq!(
         ids,
-        ["done", "assertion", "todo", "broken", "hostile"],
+        ["done", "assertion", "todo", "broken", "hostile", "toolkit"],
         "the manifest's order"
     );
     assert_eq!(exercises[0]["status"], "done");
@@ -150,7 +151,7 @@ fn the_text_report_leads_to_the_first_unfinished_exercise() {
     );
     insta::assert_snapshot!("fixture_day_report", run.stdout);
     assert!(
-        run.stderr.contains("Compiling day1-fixture") && run.stderr.contains("Running 11 tests"),
+        run.stderr.contains("Compiling day1-fixture") && run.stderr.contains("Running 12 tests"),
         "the learner sees what the build is doing: {}",
         run.stderr
     );
@@ -178,8 +179,14 @@ fn an_exercise_that_does_not_compile_shows_the_compilers_first_error() {
 #[test]
 fn a_day_whose_exercises_all_pass_exits_zero_and_grading_writes_nothing() {
     let workbook = FixtureWorkbook::copy_of(FIXTURE);
-    for file in ["assertion", "todo", "broken", "hostile"] {
-        workbook.solve(&format!("days/day1-fixture/src/{file}.rs"));
+    for file in [
+        "src/assertion",
+        "src/todo",
+        "src/broken",
+        "src/hostile",
+        "toolkit/src/lib",
+    ] {
+        workbook.solve(&format!("days/day1-fixture/{file}.rs"));
     }
     let before = snapshot_files(workbook.root());
     let run = workbook.grader(&["day", "1"]).run();
@@ -191,7 +198,7 @@ fn a_day_whose_exercises_all_pass_exits_zero_and_grading_writes_nothing() {
     );
     assert!(
         run.stdout
-            .contains("5 of 5 exercises done · 12 of 12 tests passed"),
+            .contains("6 of 6 exercises done · 13 of 13 tests passed"),
         "{}",
         run.stdout
     );
@@ -229,4 +236,49 @@ fn the_self_check_finds_stubs_that_pass_and_solutions_that_fail() {
     }
     // `broken` says its stub does not compile, so that is no problem; the stubs were left alone.
     assert!(!run.stdout.contains("`broken`"), "{}", run.stdout);
+}
+
+#[test]
+fn a_crate_that_does_not_compile_hides_no_other_exercise() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    workbook.write(
+        "days/day1-fixture/toolkit/src/lib.rs",
+        "pub fn banner() -> String {\n    missing_helper()\n}\n",
+    );
+    let report = workbook.grader(&["day", "1", "--json"]).run().json();
+    let by_test = statuses(&report);
+    let status = |e: &str, t: &str| by_test[&(e.to_owned(), t.to_owned())].as_str();
+    assert_eq!(status("done", "adds_zero"), "passed");
+    assert_eq!(status("todo", "parses_a_port"), "not_started");
+    // The binary test never compiles because the library it links does not: that error is shown.
+    assert_eq!(status("toolkit", "toolkit_cli"), "does_not_compile");
+    let toolkit = &report["exercises"][5];
+    let error = toolkit["compile_error"].as_str().unwrap();
+    assert!(
+        error.contains("cannot find function `missing_helper`")
+            && error.contains("days/day1-fixture/toolkit/src/lib.rs"),
+        "the toolkit's own first error, not another exercise's: {error}"
+    );
+
+    // A day library that does not compile fails the day's targets, not the other crate's.
+    workbook.write("days/day1-fixture/src/lib.rs", "pub fn oops( {}\n");
+    workbook.solve("days/day1-fixture/toolkit/src/lib.rs");
+    let report = workbook.grader(&["day", "1", "--json"]).run().json();
+    let by_test = statuses(&report);
+    assert_eq!(
+        by_test[&("done".to_owned(), "done".to_owned())],
+        "does_not_compile"
+    );
+    assert_eq!(
+        by_test[&(
+            "toolkit".to_owned(),
+            "the_binary_prints_the_banner".to_owned()
+        )],
+        "passed"
+    );
+    let done_error = report["exercises"][0]["compile_error"].as_str().unwrap();
+    assert!(
+        done_error.contains("days/day1-fixture/src/lib.rs"),
+        "{done_error}"
+    );
 }
