@@ -138,9 +138,10 @@ pub fn grade_unit(
                 title: exercise.title.clone(),
                 python: exercise.python.clone(),
                 file: unit.dir.join(&exercise.files[0]),
-                status: ExerciseReport::status_of(&tests),
+                status: ExerciseReport::status_of(&tests, exercise.min_tests),
                 compile_error: compile_errors[index].take(),
                 weight: exercise.weight,
+                min_tests: exercise.min_tests,
                 tests,
             }
         })

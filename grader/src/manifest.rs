@@ -33,6 +33,19 @@ pub struct Manifest {
     pub python: String,
     #[serde(rename = "exercise")]
     pub exercises: Vec<Exercise>,
+    /// The capstone only: how `cargo capstone --demo` runs the finished tool.
+    pub demo: Option<Demo>,
+}
+
+/// The finished tool, run once for a learner who wants to see it: `cargo capstone --demo`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Demo {
+    /// The package of the reference solution's binary.
+    pub package: String,
+    /// Its arguments, with paths relative to the workbook root.
+    #[serde(default)]
+    pub args: Vec<String>,
 }
 
 /// One exercise (or the drills, or one area of the capstone).
@@ -66,6 +79,8 @@ pub struct Exercise {
     pub stub_compiles: bool,
     /// The capstone only: this area's share of the score.
     pub weight: Option<u32>,
+    /// For the learner's own tests: how many passing tests complete the area.
+    pub min_tests: Option<usize>,
 }
 
 fn yes() -> bool {

@@ -76,19 +76,19 @@ fn render_rows(out: &mut String, report: &UnitReport) {
         let number = exercise
             .number
             .map_or("  ".to_owned(), |n| format!("{n:>2}"));
-        let python = if exercise.python.is_empty() {
-            String::new()
-        } else {
-            paint(DIM, &format!("  ({})", exercise.python))
-        };
         let _ = writeln!(
             out,
-            "{} {number}  {:<id_width$}  {:<title_width$}  {}{python}",
+            "{} {number}  {:<id_width$}  {:<title_width$}  {}",
             paint(style, mark),
             exercise.id,
             exercise.title,
             counts(exercise),
         );
+        if !exercise.python.is_empty() {
+            let indent = " ".repeat(6 + id_width + 2);
+            let python = format!("Python: {}", exercise.python);
+            let _ = writeln!(out, "{indent}{}", paint(DIM, &python));
+        }
     }
 }
 

@@ -93,6 +93,8 @@ pub struct ExerciseReport {
     pub compile_error: Option<String>,
     /// The capstone only: this area's share of the score.
     pub weight: Option<u32>,
+    /// For the learner's own tests: how many passing tests complete it.
+    pub min_tests: Option<usize>,
     pub tests: Vec<TestResult>,
 }
 
@@ -125,11 +127,13 @@ pub struct UnitReport {
 }
 
 impl ExerciseReport {
-    /// Derives the exercise's status from its test results.
-    pub fn status_of(tests: &[TestResult]) -> ExerciseStatus {
+    /// Derives the exercise's status from its test results (and, for the learner's own tests,
+    /// from how many there are).
+    pub fn status_of(tests: &[TestResult], min_tests: Option<usize>) -> ExerciseStatus {
+        let enough = tests.len() >= min_tests.unwrap_or(1);
         if tests.iter().any(|t| t.status == TestStatus::DoesNotCompile) {
             ExerciseStatus::DoesNotCompile
-        } else if !tests.is_empty() && tests.iter().all(|t| t.status == TestStatus::Passed) {
+        } else if enough && tests.iter().all(|t| t.status == TestStatus::Passed) {
             ExerciseStatus::Done
         } else if tests.iter().all(|t| t.status == TestStatus::NotStarted) {
             ExerciseStatus::NotStarted
@@ -196,20 +200,24 @@ impl UnitReport {
     }
 }
 
-/// Each area earns its weight in proportion to the share of its tests that pass.
+/// Each area earns its weight in proportion to the share of its tests that pass; the learner's own
+/// tests earn it in proportion to how many of the required number pass.
 fn weighted_score(exercises: &[ExerciseReport]) -> u32 {
     let total: f64 = exercises
         .iter()
         .map(|e| {
             let weight = f64::from(e.weight.unwrap_or(0));
-            if e.tests.is_empty() {
-                0.0
-            } else {
-                weight * e.count(TestStatus::Passed) as f64 / e.tests.len() as f64
-            }
+            let passed = e.count(TestStatus::Passed);
+            let share = match e.min_tests {
+                Some(min) if min > 0 => passed.min(min) as f64 / min as f64,
+                _ if e.tests.is_empty() => 0.0,
+                _ => passed as f64 / e.tests.len() as f64,
+            };
+            weight * share
         })
         .sum();
-    total.floor() as u32
+    // Rounding guards against 99.99999 for a full score.
+    (total + 1e-9).floor() as u32
 }
 
 #[cfg(test)]
@@ -235,9 +243,10 @@ mod tests {
             title: "E".into(),
             python: String::new(),
             file: "src/e.rs".into(),
-            status: ExerciseReport::status_of(&tests),
+            status: ExerciseReport::status_of(&tests, None),
             compile_error: None,
             weight: Some(weight),
+            min_tests: None,
             tests,
         }
     }
@@ -258,6 +267,32 @@ mod tests {
             ExerciseStatus::DoesNotCompile
         );
         assert_eq!(status(&[Crashed]), ExerciseStatus::InProgress);
+        assert_eq!(status(&[]), ExerciseStatus::NotStarted);
+        let few = exercise(0, &[Passed, Passed]).tests;
+        assert_eq!(
+            ExerciseReport::status_of(&few, Some(5)),
+            ExerciseStatus::InProgress,
+            "two passing tests of five required are not done"
+        );
+    }
+
+    #[test]
+    fn own_tests_earn_their_weight_by_how_many_of_the_required_pass() {
+        use TestStatus::*;
+        let mut own = exercise(20, &[Passed, Passed, Passed, Failed]);
+        own.min_tests = Some(5);
+        let mut more = exercise(20, &[Passed; 7]);
+        more.min_tests = Some(5);
+        let full = exercise(80, &[Passed, Passed]);
+        let score = |areas: Vec<ExerciseReport>| {
+            UnitReport::new(UnitKind::Capstone, None, "c".into(), "c".into(), areas).score
+        };
+        assert_eq!(score(vec![full.clone(), own]), Some(92), "80 + 20 * 3/5");
+        assert_eq!(
+            score(vec![full, more]),
+            Some(100),
+            "seven tests fill a five-test area"
+        );
     }
 
     #[test]
