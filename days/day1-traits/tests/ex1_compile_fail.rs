@@ -1,0 +1,52 @@
+//! Exercise 1, compile-fail: an abstract check must not compile. Each case in `tests/ui/` includes
+//! the learner's own `src/ex1_health_checks.rs`, so these tests grade the learner's trait.
+//!
+//! trybuild compiles each case and compares the compiler's errors with the `.stderr` file beside it.
+
+use std::panic::catch_unwind;
+
+fn expect_compile_errors(cases: &[&str], why: &str) {
+    let result = catch_unwind(|| {
+        let t = trybuild::TestCases::new();
+        for case in cases {
+            t.compile_fail(case);
+        }
+        // `t` is dropped here: that is when trybuild builds the cases and checks them.
+    });
+    assert!(
+        result.is_ok(),
+        "{why}\nIf you have, the compiler's error is not the expected one (tests/ui/*.stderr): keep the \
+         signatures the stub gives, e.g. `fn name(&self) -> String;`."
+    );
+}
+
+#[test]
+fn a_check_without_a_name_does_not_compile() {
+    expect_compile_errors(
+        &["tests/ui/ex1_missing_name.rs"],
+        "a HealthCheck without name() must not compile (error E0046): every report line needs a name, and \
+         Python's ABC refuses such a class. Make `name` a required method: remove its body, end it with `;`.",
+    );
+}
+
+#[test]
+fn a_check_without_check_does_not_compile() {
+    expect_compile_errors(
+        &["tests/ui/ex1_missing_check.rs"],
+        "a HealthCheck without check() must not compile (error E0046): a check that checks nothing would \
+         report whatever a default says. Make `check` a required method: remove its body, end it with `;`.",
+    );
+}
+
+#[test]
+fn an_abstract_check_cannot_be_instantiated() {
+    expect_compile_errors(
+        &[
+            "tests/ui/ex1_trait_is_not_a_value.rs",
+            "tests/ui/ex1_missing_severity.rs",
+        ],
+        "Python's `HealthChecker()` and a subclass without severity() both fail with \"Can't instantiate \
+         abstract class\". In Rust a trait is not a value (`let c = HealthCheck;` does not compile), and a type \
+         that leaves out severity() must not compile either: make check(), name() and severity() required methods.",
+    );
+}
