@@ -1,16 +1,18 @@
 //! The command line: one subcommand per thing learners and maintainers do, each in its own function.
 
-use std::io::{IsTerminal as _, Write as _};
+use std::io::Write as _;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
 
+use grader::demo::run_demo;
 use grader::grade::{GradeOptions, Progress, grade_unit};
 use grader::render::render;
 use grader::selfcheck;
 use grader::workbook::{Unit, Workbook};
+
+use crate::progress::ProgressPrinter;
 
 /// Grades the Rust workbook's exercises and shows hints.
 #[derive(Debug, Parser)]
@@ -33,10 +35,22 @@ enum Command {
         #[arg(long, value_name = "ID")]
         exercise: Option<String>,
     },
+    /// Build and grade the capstone, with a score out of 100: `cargo capstone`.
+    Capstone {
+        /// Print the results as JSON (schema in README.md) instead of the report.
+        #[arg(long)]
+        json: bool,
+        /// Grade only this area (its id, as the report shows it).
+        #[arg(long, value_name = "ID", conflicts_with = "demo")]
+        area: Option<String>,
+        /// Build the reference solution and run it once on this machine, to see the finished tool.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Show an exercise's hints, one tier at a time: `cargo hint 1 health-checks`.
     Hint {
-        /// The day's number.
-        day: u32,
+        /// The day's number, or `capstone`.
+        unit: String,
         /// The exercise's id, as the report shows it.
         exercise: String,
         /// Which hint: 1 is a nudge, 2 the API to use, 3 the shape of the solution.
@@ -66,13 +80,24 @@ pub fn run() -> anyhow::Result<ExitCode> {
             day,
             json,
             exercise,
-        } => day_command(&workbook, day, json, exercise),
+        } => {
+            let unit = find_day(&workbook, day)?;
+            grade_command(&workbook, unit, json, exercise)
+        }
+        Command::Capstone { json, area, demo } => {
+            let unit = find_capstone(&workbook)?;
+            if demo {
+                demo_command(&workbook, unit)
+            } else {
+                grade_command(&workbook, unit, json, area)
+            }
+        }
         Command::Hint {
-            day,
+            unit,
             exercise,
             level,
             all,
-        } => hint_command(&workbook, day, &exercise, level, all),
+        } => hint_command(&workbook, &unit, &exercise, level, all),
         Command::List => list_command(&workbook),
         Command::Check { layout_only } => check_command(&workbook, layout_only),
     }
@@ -89,34 +114,60 @@ fn find_day(workbook: &Workbook, day: u32) -> anyhow::Result<&Unit> {
     })
 }
 
+fn find_capstone(workbook: &Workbook) -> anyhow::Result<&Unit> {
+    workbook
+        .capstone()
+        .context("this workbook has no capstone yet (no capstone/exercises.toml)")
+}
+
+/// A day's number or `capstone`, as `cargo hint` takes it.
+fn find_unit<'a>(workbook: &'a Workbook, name: &str) -> anyhow::Result<&'a Unit> {
+    if name == "capstone" {
+        return find_capstone(workbook);
+    }
+    let day = name.parse().with_context(|| {
+        format!("`{name}` is neither a day's number nor `capstone`: try `cargo hint 1 <exercise>`")
+    })?;
+    find_day(workbook, day)
+}
+
 fn exercise_ids(unit: &Unit) -> String {
-    unit.manifest
+    let ids: Vec<&str> = unit
+        .manifest
         .exercises
         .iter()
         .map(|e| e.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    ids.join(", ")
 }
 
-fn day_command(
+/// "day 1 has no exercise `x`" or "the capstone has no area `x`", with the valid ids.
+fn unknown_exercise(unit: &Unit, id: &str) -> anyhow::Error {
+    let (owner, kind, kinds) = match unit.manifest.day {
+        Some(day) => (format!("day {day}"), "exercise", "exercises"),
+        None => ("the capstone".to_owned(), "area", "areas"),
+    };
+    anyhow::anyhow!(
+        "{owner} has no {kind} `{id}`: its {kinds} are {}",
+        exercise_ids(unit)
+    )
+}
+
+fn grade_command(
     workbook: &Workbook,
-    day: u32,
+    unit: &Unit,
     json: bool,
-    exercise: Option<String>,
+    only: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    let unit = find_day(workbook, day)?;
-    if let Some(id) = &exercise
+    if let Some(id) = &only
         && unit.manifest.exercise(id).is_none()
     {
-        bail!(
-            "day {day} has no exercise `{id}`: its exercises are {}",
-            exercise_ids(unit)
-        );
+        return Err(unknown_exercise(unit, id));
     }
     let printer = ProgressPrinter::new();
     let progress = |event: Progress<'_>| printer.show(event);
     let options = GradeOptions {
-        only: exercise.into_iter().collect(),
+        only: only.into_iter().collect(),
         progress: &progress,
         ..GradeOptions::quiet()
     };
@@ -157,27 +208,36 @@ fn next_command(workbook: &Workbook, unit: &Unit) -> Option<String> {
         .map(Unit::grade_command)
 }
 
+fn demo_command(workbook: &Workbook, unit: &Unit) -> anyhow::Result<ExitCode> {
+    let _ = writeln!(
+        anstream::stderr(),
+        "Building the reference solution of {} in a private copy (your files are not touched)…",
+        unit.package
+    );
+    let status = run_demo(workbook, unit)?;
+    Ok(ExitCode::from(u8::try_from(status).unwrap_or(1)))
+}
+
 fn hint_command(
     workbook: &Workbook,
-    day: u32,
+    unit: &str,
     id: &str,
     level: usize,
     all: bool,
 ) -> anyhow::Result<ExitCode> {
-    let unit = find_day(workbook, day)?;
-    let exercise = unit.manifest.exercise(id).with_context(|| {
-        format!(
-            "day {day} has no exercise `{id}`: its exercises are {}",
-            exercise_ids(unit)
-        )
-    })?;
+    let unit_name = unit;
+    let unit = find_unit(workbook, unit)?;
+    let exercise = unit
+        .manifest
+        .exercise(id)
+        .ok_or_else(|| unknown_exercise(unit, id))?;
     let hints = &exercise.hints;
     if hints.is_empty() {
-        bail!("exercise `{id}` has no hints yet");
+        bail!("`{id}` has no hints yet");
     }
     if level == 0 || level > hints.len() {
         bail!(
-            "exercise `{id}` has hints 1 to {}; ask for one of those with `--level N`",
+            "`{id}` has hints 1 to {}; ask for one of those with `--level N`",
             hints.len()
         );
     }
@@ -195,7 +255,11 @@ fn hint_command(
         let _ = writeln!(out, "{}\n", hints[n - 1].trim());
     }
     if !all && level < hints.len() {
-        let _ = writeln!(out, "More: `cargo hint {day} {id} --level {}`", level + 1);
+        let _ = writeln!(
+            out,
+            "More: `cargo hint {unit_name} {id} --level {}`",
+            level + 1
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -243,49 +307,4 @@ fn check_command(workbook: &Workbook, layout_only: bool) -> anyhow::Result<ExitC
     }
     let _ = writeln!(out, "{} problems.", problems.len());
     Ok(ExitCode::from(1))
-}
-
-/// Shows progress on stderr: cargo's lines as they come, then a count of finished tests.
-struct ProgressPrinter {
-    interactive: bool,
-    total: AtomicUsize,
-    finished: AtomicUsize,
-}
-
-impl ProgressPrinter {
-    fn new() -> Self {
-        ProgressPrinter {
-            interactive: std::io::stderr().is_terminal(),
-            total: AtomicUsize::new(0),
-            finished: AtomicUsize::new(0),
-        }
-    }
-
-    fn show(&self, event: Progress<'_>) {
-        let mut err = anstream::stderr();
-        match event {
-            Progress::Cargo(line) => {
-                let _ = writeln!(err, "{line}");
-            }
-            Progress::Running(total) => {
-                self.total.store(total, Ordering::SeqCst);
-                self.finished.store(0, Ordering::SeqCst);
-                let _ = writeln!(err, "Running {total} tests…");
-            }
-            Progress::Finished(_) => {
-                let done = self.finished.fetch_add(1, Ordering::SeqCst) + 1;
-                if self.interactive {
-                    let total = self.total.load(Ordering::SeqCst);
-                    let _ = write!(err, "\r  {done}/{total} tests run");
-                    let _ = err.flush();
-                }
-            }
-        }
-    }
-
-    fn finish(&self) {
-        if self.interactive && self.finished.load(Ordering::SeqCst) > 0 {
-            let _ = writeln!(anstream::stderr(), "\r\x1b[2K");
-        }
-    }
 }

@@ -106,15 +106,56 @@ pub fn build_tests(
     target_dir: Option<&Path>,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<BuildOutput, CompileError> {
+    run_cargo(
+        root,
+        &["build", "--tests"],
+        packages,
+        &[],
+        target_dir,
+        progress,
+    )
+}
+
+/// Runs clippy on every target of `packages` with warnings denied; its findings are the errors.
+pub fn clippy(
+    root: &Path,
+    packages: &[&str],
+    target_dir: Option<&Path>,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<BuildOutput, CompileError> {
+    let deny = ["-D", "warnings"];
+    run_cargo(
+        root,
+        &["clippy", "--all-targets"],
+        packages,
+        &deny,
+        target_dir,
+        progress,
+    )
+}
+
+/// Runs `cargo <command> --keep-going` for `packages` and collects its JSON messages.
+fn run_cargo(
+    root: &Path,
+    command_args: &[&str],
+    packages: &[&str],
+    rustc_args: &[&str],
+    target_dir: Option<&Path>,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<BuildOutput, CompileError> {
     let cargo = cargo_command();
     let mut command = Command::new(&cargo);
     command
         .current_dir(root)
-        .args(["build", "--tests", "--keep-going", "--message-format=json"])
+        .args(command_args)
+        .args(["--keep-going", "--message-format=json"])
         .args(packages.iter().flat_map(|p| ["--package", p]))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    if !rustc_args.is_empty() {
+        command.arg("--").args(rustc_args);
+    }
     if let Some(dir) = target_dir {
         command.env("CARGO_TARGET_DIR", dir);
     }

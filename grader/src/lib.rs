@@ -7,6 +7,7 @@
 
 pub mod classify;
 pub mod compile;
+pub mod demo;
 pub mod grade;
 pub mod manifest;
 pub mod paths;

@@ -1,6 +1,8 @@
-//! `grader`: the command behind `cargo day N`, `cargo hint N EXERCISE` and `cargo grader check`.
+//! `grader`: the command behind `cargo day N`, `cargo hint N EXERCISE`, `cargo capstone` and
+//! `cargo grader check`.
 
 mod cli;
+mod progress;
 
 use std::process::ExitCode;
 

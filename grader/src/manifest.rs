@@ -37,13 +37,12 @@ pub struct Manifest {
     pub demo: Option<Demo>,
 }
 
-/// The finished tool, run once for a learner who wants to see it: `cargo capstone --demo`.
+/// The finished tool, run once for a learner who wants to see it: `cargo capstone --demo` runs
+/// the unit's binary, built from the reference solution in a staged copy of the workbook.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Demo {
-    /// The package of the reference solution's binary.
-    pub package: String,
-    /// Its arguments, with paths relative to the workbook root.
+    /// The binary's arguments, with paths relative to the workbook root.
     #[serde(default)]
     pub args: Vec<String>,
 }

@@ -41,7 +41,11 @@ pub fn render(report: &UnitReport, unit: &Unit, next_command: Option<&str>) -> S
     match report.next_unfinished() {
         Some(exercise) => render_next(&mut out, exercise, unit),
         None => {
-            let done = format!("{}: every exercise passes. Well done!", unit.label());
+            let done = format!(
+                "{}: every {} passes. Well done!",
+                unit.label(),
+                exercise_word(unit)
+            );
             let _ = writeln!(out, "{}", paint(GREEN, &done));
             if let Some(command) = next_command {
                 let _ = writeln!(out, "Next: `{command}`.");
@@ -92,23 +96,30 @@ fn render_rows(out: &mut String, report: &UnitReport) {
     }
 }
 
-/// "3/9 passed · 5 not started · 1 failing"
+/// "3/9 passed · 5 not started · 1 failing", and an area's weight: "· worth 20"
 fn counts(exercise: &ExerciseReport) -> String {
     let passed = exercise.count(TestStatus::Passed);
-    let mut parts = vec![format!("{passed}/{} passed", exercise.tests.len())];
+    let mut parts = match exercise.min_tests {
+        Some(min) => vec![format!("{passed} passing of the {min} tests to write")],
+        None => vec![format!("{passed}/{} passed", exercise.tests.len())],
+    };
     for status in TestStatus::ALL.into_iter().skip(1) {
         let n = exercise.count(status);
         if n > 0 {
             parts.push(format!("{n} {}", status.describe()));
         }
     }
+    if let Some(weight) = exercise.weight {
+        parts.push(format!("worth {weight}"));
+    }
     parts.join(" · ")
 }
 
 fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
-    let name = match exercise.number {
-        Some(n) => format!("exercise {n}, {}", exercise.id),
-        None => "the drills".to_owned(),
+    let name = match (exercise.number, unit.manifest.day) {
+        (_, None) => format!("the area {}", exercise.id),
+        (Some(n), Some(_)) => format!("exercise {n}, {}", exercise.id),
+        (None, Some(_)) => "the drills".to_owned(),
     };
     let _ = writeln!(
         out,
@@ -123,6 +134,14 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
             paint(RED, "It does not compile yet. The compiler's first error:")
         );
         let _ = writeln!(out, "{}", indent(error, "    "));
+    } else if let Some(min) = exercise.min_tests
+        && exercise.tests.len() < min
+    {
+        let _ = writeln!(
+            out,
+            "  Write at least {min} tests of your own, each a `#[test]` function ({} so far).",
+            exercise.tests.len()
+        );
     } else {
         let unfinished: Vec<&TestResult> = exercise
             .tests
@@ -162,13 +181,15 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
         exercise.file.display(),
         unit.grade_command()
     );
-    if let Some(day) = unit.manifest.day {
-        let _ = writeln!(
-            out,
-            "  Stuck? `cargo hint {day} {}` shows a hint.",
-            exercise.id
-        );
-    }
+    let unit_name = unit
+        .manifest
+        .day
+        .map_or_else(|| "capstone".to_owned(), |day| day.to_string());
+    let _ = writeln!(
+        out,
+        "  Stuck? `cargo hint {unit_name} {}` shows a hint.",
+        exercise.id
+    );
 }
 
 fn render_test_detail(out: &mut String, test: &TestResult) {
@@ -201,7 +222,12 @@ fn indent(text: &str, prefix: &str) -> String {
 fn summary_line(report: &UnitReport, unit: &Unit) -> String {
     let s = &report.summary;
     let mut parts = vec![
-        format!("{} of {} exercises done", s.exercises_done, s.exercises),
+        format!(
+            "{} of {} {}s done",
+            s.exercises_done,
+            s.exercises,
+            exercise_word(unit)
+        ),
         format!("{} of {} tests passed", s.passed, s.tests),
     ];
     for (n, status) in [
@@ -220,4 +246,13 @@ fn summary_line(report: &UnitReport, unit: &Unit) -> String {
     }
     let style = if report.all_done() { GREEN } else { BOLD };
     paint(style, &format!("{}: {}", unit.label(), parts.join(" · ")))
+}
+
+/// Days have exercises; the capstone has areas.
+fn exercise_word(unit: &Unit) -> &'static str {
+    if unit.manifest.day.is_some() {
+        "exercise"
+    } else {
+        "area"
+    }
 }

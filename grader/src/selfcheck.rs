@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::compile::clippy;
 use crate::grade::{GradeOptions, Progress, grade_unit};
 use crate::report::{ExerciseStatus, TestStatus, UnitReport};
 use crate::stage::stage;
@@ -64,11 +65,81 @@ pub fn run(
         let report = grade_unit(&solutions, unit, &options)?;
         problems.extend(check_solution(unit, &report));
     }
+    problems.extend(lint_solutions(
+        workbook,
+        &solutions,
+        &staged.overlaid,
+        &options,
+    )?);
     let stubs = work_dir.join("stubs");
     stage(workbook, None, &stubs)?;
     for unit in &workbook.units {
         let report = grade_unit(&stubs, unit, &options)?;
         problems.extend(check_stub(unit, &report));
+    }
+    Ok(problems)
+}
+
+/// The reference solutions (and the tests beside them) are clean under clippy with warnings
+/// denied, and formatted by rustfmt: the project's own standard, checked in the stage where they
+/// are whole crates.
+fn lint_solutions(
+    workbook: &Workbook,
+    stage_root: &Path,
+    overlaid: &[PathBuf],
+    options: &GradeOptions<'_>,
+) -> anyhow::Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    let packages: Vec<&str> = workbook
+        .units
+        .iter()
+        .flat_map(|u| u.crates.iter().map(|c| c.package.as_str()))
+        .collect();
+    let progress = options.progress;
+    let lint = clippy(
+        stage_root,
+        &packages,
+        options.target_dir.as_deref(),
+        &|line| progress(Progress::Cargo(line)),
+    )?;
+    for (_, finding) in &lint.first_errors {
+        problems.push(Problem {
+            place: "solutions".into(),
+            what: format!("clippy (warnings denied) finds:\n{finding}"),
+        });
+    }
+    if !lint.success && lint.first_errors.is_empty() {
+        problems.push(Problem {
+            place: "solutions".into(),
+            what: format!(
+                "`cargo clippy` did not run cleanly on the staged solutions:\n{}",
+                lint.stderr_tail.join("\n")
+            ),
+        });
+    }
+    let mut rustfmt = std::process::Command::new("rustfmt");
+    rustfmt
+        .current_dir(stage_root)
+        .args(["--check", "--edition", "2024"])
+        .args(
+            overlaid
+                .iter()
+                .filter(|f| f.extension().is_some_and(|e| e == "rs")),
+        );
+    let output = rustfmt.output();
+    match output {
+        Ok(output) if output.status.success() => {}
+        Ok(output) => problems.push(Problem {
+            place: "solutions".into(),
+            what: format!(
+                "not formatted by rustfmt (run `rustfmt --edition 2024` on the files below, under solutions/):\n{}",
+                String::from_utf8_lossy(&output.stdout).lines().filter(|l| l.starts_with("Diff in")).collect::<Vec<_>>().join("\n")
+            ),
+        }),
+        Err(e) => problems.push(Problem {
+            place: "solutions".into(),
+            what: format!("cannot run rustfmt ({e}): install it with `rustup component add rustfmt`"),
+        }),
     }
     Ok(problems)
 }
@@ -145,35 +216,45 @@ fn test_targets_on_disk(crate_dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// The reference solution passes every test.
+/// The reference solution passes every test, and has enough tests of "its own" where the learner
+/// must write some.
 pub fn check_solution(unit: &Unit, report: &UnitReport) -> Vec<Problem> {
-    report
-        .exercises
-        .iter()
-        .flat_map(|exercise| {
-            exercise
-                .tests
-                .iter()
-                .filter(|t| t.status != TestStatus::Passed)
-                .map(move |test| Problem {
-                    place: unit.label(),
-                    what: format!(
-                        "the reference solution of `{}` does not pass {}::{} ({}): {}",
-                        exercise.id,
-                        test.target,
-                        test.name,
-                        test.status.describe(),
-                        test.message.as_deref().unwrap_or("no message")
-                    ),
-                })
+    let too_few = report.exercises.iter().filter_map(|exercise| {
+        let min = exercise.min_tests?;
+        (exercise.tests.len() < min).then(|| Problem {
+            place: unit.label(),
+            what: format!(
+                "the reference solution of `{}` has {} tests of its own; the learner must write {min}",
+                exercise.id,
+                exercise.tests.len()
+            ),
         })
-        .collect()
+    });
+    let failing = report.exercises.iter().flat_map(|exercise| {
+        exercise
+            .tests
+            .iter()
+            .filter(|t| t.status != TestStatus::Passed)
+            .map(move |test| Problem {
+                place: unit.label(),
+                what: format!(
+                    "the reference solution of `{}` does not pass {}::{} ({}): {}",
+                    exercise.id,
+                    test.target,
+                    test.name,
+                    test.status.describe(),
+                    test.message.as_deref().unwrap_or("no message")
+                ),
+            })
+    });
+    too_few.chain(failing).collect()
 }
 
-/// The stub passes no test, and compiles where its manifest says it does.
+/// The stub passes no test, and compiles where its manifest says it does. The learner's own tests
+/// (an area with `min_tests`) are theirs: a stub may ship an example that passes.
 pub fn check_stub(unit: &Unit, report: &UnitReport) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for exercise in &report.exercises {
+    for exercise in report.exercises.iter().filter(|e| e.min_tests.is_none()) {
         let manifest = unit.manifest.exercise(&exercise.id);
         for test in &exercise.tests {
             if test.status == TestStatus::Passed {
@@ -198,7 +279,7 @@ pub fn check_stub(unit: &Unit, report: &UnitReport) -> Vec<Problem> {
                 ),
             });
         }
-        if exercise.tests.is_empty() && exercise.min_tests.is_none() {
+        if exercise.tests.is_empty() {
             problems.push(Problem {
                 place: unit.label(),
                 what: format!("`{}` has no tests", exercise.id),

@@ -125,5 +125,5 @@ fn hints_come_one_tier_at_a_time() {
     let run = workbook
         .grader(&["hint", "1", "assertion", "--level", "4"])
         .run();
-    assert_one_clear_line(&run, "exercise `assertion` has hints 1 to 3");
+    assert_one_clear_line(&run, "`assertion` has hints 1 to 3");
 }

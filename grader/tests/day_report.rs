@@ -210,32 +210,56 @@ fn a_day_whose_exercises_all_pass_exits_zero_and_grading_writes_nothing() {
 }
 
 #[test]
-fn the_self_check_finds_stubs_that_pass_and_solutions_that_fail() {
+fn the_self_check_finds_stubs_that_pass_and_solutions_that_fail_or_are_unkempt() {
     let workbook = FixtureWorkbook::copy_of(FIXTURE);
-    // Break one reference solution.
+    // Break one reference solution, and make another pass but need clippy's and rustfmt's care.
     workbook.write(
         "solutions/days/day1-fixture/src/todo.rs",
         "pub fn parse_port(_: &str) -> u16 {\n    80\n}\n",
     );
+    workbook.write(
+        "solutions/days/day1-fixture/src/done.rs",
+        "pub fn add(a: u32, b: u32) -> u32 {\n    return a + b;\n}\n",
+    );
+    workbook.write(
+        "solutions/days/day1-fixture/src/broken.rs",
+        "pub fn answer() -> u32 { 42 }\n",
+    );
     let run = workbook.grader(&["check"]).run();
     assert_eq!(run.status, 1, "{}\n{}", run.stdout, run.stderr);
     let problems: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with('✗')).collect();
+    let stub_passes = "a test must fail until the learner has done the work";
     let expected = [
-        "✗ Day 1: the reference solution of `todo` does not pass todo::parses_a_port (failing): assertion `left == right` failed",
-        "✗ Day 1: the reference solution of `todo` does not pass todo::parses_another_port (failing): assertion `left == right` failed",
-        "✗ Day 1: done::adds_small_numbers passes on the stub of `done`: a test must fail until the learner has done the work",
-        "✗ Day 1: done::adds_zero passes on the stub of `done`: a test must fail until the learner has done the work",
-        "✗ Day 1: assertion::counts_some_servers passes on the stub of `assertion`: a test must fail until the learner has done the work",
+        "✗ Day 1: the reference solution of `todo` does not pass todo::parses_a_port (failing): assertion `left == right` failed".to_owned(),
+        "✗ Day 1: the reference solution of `todo` does not pass todo::parses_another_port (failing): assertion `left == right` failed".to_owned(),
+        "✗ solutions: clippy (warnings denied) finds:".to_owned(),
+        "✗ solutions: not formatted by rustfmt".to_owned(),
+        format!("✗ Day 1: done::adds_small_numbers passes on the stub of `done`: {stub_passes}"),
+        format!("✗ Day 1: done::adds_zero passes on the stub of `done`: {stub_passes}"),
+        format!("✗ Day 1: assertion::counts_some_servers passes on the stub of `assertion`: {stub_passes}"),
+        format!("✗ Capstone: models::the_threshold_is_ninety passes on the stub of `models`: {stub_passes}"),
     ];
     assert_eq!(problems.len(), expected.len(), "{}", run.stdout);
-    for (problem, expected) in problems.iter().zip(expected) {
+    for (problem, expected) in problems.iter().zip(&expected) {
         assert!(
-            problem.starts_with(expected),
+            problem.starts_with(expected.as_str()),
             "expected `{expected}`, got `{problem}`"
         );
     }
-    // `broken` says its stub does not compile, so that is no problem; the stubs were left alone.
+    assert!(
+        run.stdout.contains("needless_return"),
+        "clippy names its lint: {}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("broken.rs"),
+        "rustfmt names the file: {}",
+        run.stdout
+    );
+    // `broken` says its stub does not compile, so that is no problem, and the example test in the
+    // capstone's own-tests file is the learner's, not a stub that passes by accident.
     assert!(!run.stdout.contains("`broken`"), "{}", run.stdout);
+    assert!(!run.stdout.contains("my_tests"), "{}", run.stdout);
 }
 
 #[test]

@@ -1,0 +1,52 @@
+//! `cargo capstone --demo`: the finished tool, built from the reference solution, run once.
+//!
+//! The solution is laid over a staged copy of the workbook (never over the learner's files), and
+//! the unit's binary runs from that copy's root with the manifest's `[demo] args`.
+
+use std::process::{Command, Stdio};
+
+use crate::compile::cargo_command;
+use crate::stage::{StageError, stage};
+use crate::workbook::{Unit, Workbook};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("{0} has no `[demo]` in its exercises.toml, so there is nothing to show")]
+    NoDemo(String),
+    #[error(transparent)]
+    Stage(#[from] StageError),
+    #[error("cannot run `{cargo}`: {source}. Is Rust installed? Get it from https://rustup.rs")]
+    CargoMissing {
+        cargo: String,
+        source: std::io::Error,
+    },
+    #[error("the demo was stopped by a signal")]
+    Killed,
+}
+
+/// Builds the reference solution of `unit` in a stage and runs its binary once; returns its exit
+/// code. Cargo's progress and the tool's own output go straight to the terminal.
+pub fn run_demo(workbook: &Workbook, unit: &Unit) -> Result<i32, DemoError> {
+    let demo = unit
+        .manifest
+        .demo
+        .as_ref()
+        .ok_or_else(|| DemoError::NoDemo(unit.label()))?;
+    let work_dir = workbook.root.join("target").join("grader").join("demo");
+    let staged_root = work_dir.join("workbook");
+    stage(
+        workbook,
+        Some(&workbook.root.join("solutions")),
+        &staged_root,
+    )?;
+    let cargo = cargo_command();
+    let status = Command::new(&cargo)
+        .current_dir(&staged_root)
+        .env("CARGO_TARGET_DIR", work_dir.join("build"))
+        .args(["run", "--quiet", "--package", &unit.package, "--"])
+        .args(&demo.args)
+        .stdin(Stdio::null())
+        .status()
+        .map_err(|source| DemoError::CargoMissing { cargo, source })?;
+    status.code().ok_or(DemoError::Killed)
+}
