@@ -11,8 +11,17 @@ day n *args:
     cargo day {{n}} {{args}}
 
 # Show an exercise's hints one tier at a time: `just hint 1 health-checks` (add `--level 2`, `--all`).
-hint n exercise *args:
-    cargo hint {{n}} {{exercise}} {{args}}
+# For the capstone: `just hint capstone models`.
+hint unit exercise *args:
+    cargo hint {{unit}} {{exercise}} {{args}}
+
+# Build and grade the capstone, with a score out of 100 (add `--json`, `--area ID`).
+capstone *args:
+    cargo capstone {{args}}
+
+# See the finished capstone: build the reference solution and run it once on this machine.
+demo:
+    cargo capstone --demo
 
 # List the days and their exercises.
 list:

@@ -149,19 +149,24 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
             .filter(|t| t.status != TestStatus::Passed)
             .collect();
         // The most telling result first: a real failure says more than a todo!() not yet reached.
-        if let Some(first) = unfinished
+        let first = unfinished
             .iter()
-            .min_by_key(|t| (t.status == TestStatus::NotStarted, t.status))
-        {
+            .copied()
+            .min_by_key(|t| (t.status == TestStatus::NotStarted, t.status));
+        if let Some(first) = first {
             render_test_detail(out, first);
         }
-        if unfinished.len() > 1 {
-            let names: Vec<String> = unfinished
+        let others: Vec<&TestResult> = unfinished
+            .into_iter()
+            .filter(|t| first.is_none_or(|f| !std::ptr::eq(*t, f)))
+            .collect();
+        if !others.is_empty() {
+            let names: Vec<String> = others
                 .iter()
                 .take(NAMED_TESTS)
                 .map(|t| format!("{} ({})", t.name, t.status.describe()))
                 .collect();
-            let more = unfinished.len().saturating_sub(NAMED_TESTS);
+            let more = others.len().saturating_sub(NAMED_TESTS);
             let tail = if more > 0 {
                 format!(", and {more} more")
             } else {
@@ -170,14 +175,14 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
             let _ = writeln!(
                 out,
                 "  {} {}{tail}",
-                paint(DIM, "Still to pass:"),
+                paint(DIM, "Also still to pass:"),
                 names.join(", ")
             );
         }
     }
     let _ = writeln!(
         out,
-        "  Open {}, make it pass, then run `{}` again.",
+        "  Open {}, make its tests pass, then run `{}` again.",
         exercise.file.display(),
         unit.grade_command()
     );
