@@ -1,0 +1,206 @@
+//! Exercise 2: frozen configs as `HashMap` keys. That code outside the module cannot change them
+//! is checked by `tests/ex2_compile_fail.rs`.
+
+#[path = "../src/ex2_frozen_config.rs"]
+#[allow(dead_code)] // the tests use the public face only; the rest is the learner's business
+mod ex2_frozen_config;
+
+use std::collections::{HashMap, HashSet};
+
+use ex2_frozen_config::{AlertConfig, DatabaseConfig, Severity};
+
+fn primary() -> DatabaseConfig {
+    DatabaseConfig::new("db-01.internal", 5432, "orders", "app", 20)
+}
+
+fn oncall(threshold: Severity) -> AlertConfig {
+    AlertConfig::new("oncall@example.com", "#alerts", "pd-key-123", threshold)
+}
+
+#[test]
+fn a_database_config_keeps_its_values() {
+    let db = primary();
+    assert_eq!(
+        db.host(),
+        "db-01.internal",
+        "host() must be the host given to new()"
+    );
+    assert_eq!(db.port(), 5432, "port() must be the port given to new()");
+    assert_eq!(
+        db.database(),
+        "orders",
+        "database() must be the database given to new()"
+    );
+    assert_eq!(
+        db.username(),
+        "app",
+        "username() must be the username given to new()"
+    );
+    assert_eq!(
+        db.max_connections(),
+        20,
+        "max_connections() must be the value given to new()"
+    );
+}
+
+#[test]
+fn an_alert_config_keeps_its_values() {
+    let alerts = oncall(Severity::Warning);
+    assert_eq!(
+        alerts.email_to(),
+        "oncall@example.com",
+        "email_to() must be the address given to new()"
+    );
+    assert_eq!(
+        alerts.slack_channel(),
+        "#alerts",
+        "slack_channel() must be the channel given to new()"
+    );
+    assert_eq!(
+        alerts.pagerduty_key(),
+        "pd-key-123",
+        "pagerduty_key() must be the key given to new()"
+    );
+    assert_eq!(
+        alerts.severity_threshold(),
+        Severity::Warning,
+        "severity_threshold() must be the threshold given to new()"
+    );
+}
+
+#[test]
+fn database_configs_are_hashmap_keys() {
+    let mut pools: HashMap<DatabaseConfig, &str> = HashMap::new();
+    pools.insert(primary(), "primary pool");
+    pools.insert(
+        DatabaseConfig::new("db-02.internal", 5432, "orders", "app", 20),
+        "replica pool",
+    );
+    assert_eq!(
+        pools.len(),
+        2,
+        "configs that differ in their host are different keys"
+    );
+    assert_eq!(
+        pools.get(&primary()).copied(),
+        Some("primary pool"),
+        "a config built again from the same values must find the same entry: equal configs must hash alike (derive Eq and Hash)"
+    );
+    for (other, field) in [
+        (
+            DatabaseConfig::new("db-01.internal", 6432, "orders", "app", 20),
+            "port",
+        ),
+        (
+            DatabaseConfig::new("db-01.internal", 5432, "billing", "app", 20),
+            "database",
+        ),
+        (
+            DatabaseConfig::new("db-01.internal", 5432, "orders", "admin", 20),
+            "username",
+        ),
+        (
+            DatabaseConfig::new("db-01.internal", 5432, "orders", "app", 50),
+            "max_connections",
+        ),
+    ] {
+        assert!(
+            !pools.contains_key(&other),
+            "a config that differs only in {field} is a different key: equality must compare every field"
+        );
+    }
+    pools.insert(primary(), "primary pool, resized");
+    assert_eq!(
+        pools.len(),
+        2,
+        "inserting an equal config again must replace the entry, not add a third one"
+    );
+}
+
+#[test]
+fn alert_configs_dedupe_in_a_hashset() {
+    let mut routes: HashSet<AlertConfig> = HashSet::new();
+    routes.insert(oncall(Severity::Warning));
+    routes.insert(oncall(Severity::Warning));
+    assert_eq!(
+        routes.len(),
+        1,
+        "two equal alert configs are one set member (frozen dataclasses are hashable)"
+    );
+    routes.insert(oncall(Severity::Critical));
+    routes.insert(AlertConfig::new(
+        "oncall@example.com",
+        "#db-alerts",
+        "pd-key-123",
+        Severity::Warning,
+    ));
+    assert_eq!(
+        routes.len(),
+        3,
+        "configs that differ in their threshold or their channel are different members"
+    );
+    assert!(
+        routes.contains(&oncall(Severity::Critical)),
+        "the set must find a config built again from the same values"
+    );
+}
+
+#[test]
+fn with_port_makes_a_new_config_and_keeps_the_old_one() {
+    let original = primary();
+    let pooled = original.with_port(6432);
+    assert_eq!(
+        pooled.port(),
+        6432,
+        "with_port(6432) must give a config on port 6432"
+    );
+    assert_eq!(
+        original.port(),
+        5432,
+        "with_port() must leave the original config unchanged, like dataclasses.replace"
+    );
+    assert_eq!(
+        (
+            pooled.host(),
+            pooled.database(),
+            pooled.username(),
+            pooled.max_connections()
+        ),
+        ("db-01.internal", "orders", "app", 20),
+        "with_port() must keep every other field"
+    );
+    assert!(
+        pooled != original,
+        "configs on different ports must not be equal"
+    );
+    assert!(
+        original.with_port(5432) == original,
+        "with_port() to the same port gives an equal config"
+    );
+}
+
+#[test]
+fn alerts_from_the_threshold_up() {
+    let warning = oncall(Severity::Warning);
+    assert!(
+        !warning.alerts_on(Severity::Info),
+        "an Info alert is below a Warning threshold: no alert"
+    );
+    assert!(
+        warning.alerts_on(Severity::Warning),
+        "a Warning alert is AT a Warning threshold: it must be sent (at or above)"
+    );
+    assert!(
+        warning.alerts_on(Severity::Critical),
+        "a Critical alert is above a Warning threshold: it must be sent"
+    );
+    let critical = oncall(Severity::Critical);
+    assert!(
+        !critical.alerts_on(Severity::Warning),
+        "a Critical threshold does not alert on Warning"
+    );
+    assert!(
+        oncall(Severity::Info).alerts_on(Severity::Info),
+        "an Info threshold alerts on everything, Info included"
+    );
+}
