@@ -1,25 +1,29 @@
 # The learner's and instructor's commands, for those who have `just`.
 # Each recipe is the cargo alias of the same name (see .cargo/config.toml), so `just day 2`
-# and `cargo day 2` are one command: the grader.
+# and `cargo day 2` are one command: the grader. `[no-exit-message]` keeps just quiet when a
+# grade is unfinished (exit status 1): the report has already said so.
 
 # List the recipes.
 default:
     @just --list
 
 # Build and grade one day: `just day 1` (add `--json` for JSON, `--exercise ID` for one exercise).
+[no-exit-message]
 day n *args:
     cargo day {{n}} {{args}}
 
-# Show an exercise's hints one tier at a time: `just hint 1 health-checks` (add `--level 2`, `--all`).
-# For the capstone: `just hint capstone models`.
+# Show hints one tier at a time: `just hint 1 health-checks`, `just hint capstone models` (add `--level 2`, `--all`).
+[no-exit-message]
 hint unit exercise *args:
     cargo hint {{unit}} {{exercise}} {{args}}
 
 # Build and grade the capstone, with a score out of 100 (add `--json`, `--area ID`).
+[no-exit-message]
 capstone *args:
     cargo capstone {{args}}
 
 # See the finished capstone: build the reference solution and run it once on this machine.
+[no-exit-message]
 demo:
     cargo capstone --demo
 
@@ -28,9 +32,11 @@ list:
     cargo grader list
 
 # Check the workbook itself: every reference solution passes, every stub fails.
+[no-exit-message]
 check:
     cargo grader check
 
 # The workbook's own test suite (what CI runs).
+[no-exit-message]
 test:
     cargo test
