@@ -1,0 +1,154 @@
+//! Exercise 3: the binary `sre-toolkit` (the seed's `scripts/run_checks.py`), run as a user would.
+//!
+//! Cargo builds the binary beside this test and tells it where: `CARGO_BIN_EXE_sre-toolkit`.
+
+use std::process::Command;
+
+/// The binary under test, once it is known to be built from the current sources. A binary that no
+/// longer compiles leaves the last good build in place (or none at all), and cargo still builds and
+/// runs these tests: testing that old build would grade code you no longer have.
+fn binary() -> &'static str {
+    let exe = env!("CARGO_BIN_EXE_sre-toolkit");
+    let built = std::fs::metadata(exe)
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|_| {
+            panic!("the binary `sre-toolkit` was not built: src/main.rs does not compile yet. Run `cargo build -p sre-toolkit` to see the compiler's error")
+        });
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    if let Some(newest) = newest_file(&src) {
+        assert!(
+            built >= newest,
+            "the binary `sre-toolkit` is older than your sources: your latest src/ does not compile into it. Run `cargo build -p sre-toolkit` to see the compiler's error"
+        );
+    }
+    exe
+}
+
+/// The last time a Rust file under `dir` changed.
+fn newest_file(dir: &std::path::Path) -> Option<std::time::SystemTime> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| {
+            let path = entry.path();
+            if path.is_dir() {
+                newest_file(&path)
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                entry.metadata().and_then(|m| m.modified()).ok()
+            } else {
+                None
+            }
+        })
+        .max()
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: Vec<String>,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let output = Command::new(binary())
+        .args(args)
+        .output()
+        .expect("the binary `sre-toolkit` runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_ne!(
+        output.status.code(),
+        Some(101),
+        "`sre-toolkit {}` panicked instead of reporting:\n{}",
+        args.join(" "),
+        stderr.lines().take(5).collect::<Vec<_>>().join("\n")
+    );
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect(),
+        stderr: stderr.into_owned(),
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or("")
+}
+
+#[test]
+fn all_passing_checks_exit_zero() {
+    let run = run(&["/=45.0", "/home=12"]);
+    assert_eq!(
+        run.stdout,
+        [
+            "[PASS] disk /: 45.0% used (threshold 90.0%)",
+            "[PASS] disk /home: 12.0% used (threshold 90.0%)",
+        ],
+        "one result line per MOUNT=PERCENT, in order, with the default 90% threshold (stderr: {})",
+        first_line(&run.stderr)
+    );
+    assert_eq!(run.code, Some(0), "every check passed: exit status 0");
+}
+
+#[test]
+fn a_failing_check_prints_an_alert_and_exits_one() {
+    let run = run(&["/=45.0", "/var=95.5"]);
+    assert_eq!(
+        run.stdout,
+        [
+            "[PASS] disk /: 45.0% used (threshold 90.0%)",
+            "[FAIL] disk /var: 95.5% used (threshold 90.0%)",
+            "ALERT: [FAIL] disk /var: 95.5% used (threshold 90.0%)",
+        ],
+        "the results, then one `ALERT: <message>` line per failure (stderr: {})",
+        first_line(&run.stderr)
+    );
+    assert_eq!(run.code, Some(1), "a check failed: exit status 1");
+}
+
+#[test]
+fn the_config_file_sets_the_threshold() {
+    let path = std::env::temp_dir().join(format!("sre-toolkit-test-{}.conf", std::process::id()));
+    std::fs::write(&path, "# strict\ndisk_threshold = 40\n").expect("write a temporary config");
+    let run = run(&[
+        "--config",
+        path.to_str().expect("a UTF-8 temp path"),
+        "/=45.0",
+    ]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(
+        run.stdout,
+        [
+            "[FAIL] disk /: 45.0% used (threshold 40.0%)",
+            "ALERT: [FAIL] disk /: 45.0% used (threshold 40.0%)",
+        ],
+        "`--config FILE` loads the file: its disk_threshold (40) replaces the default (stderr: {})",
+        first_line(&run.stderr)
+    );
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn a_wrong_command_line_exits_two_with_a_message() {
+    for args in [
+        &[][..],
+        &["/var"][..],
+        &["/var=lots"][..],
+        &["--config", "/no/such/sre-toolkit.conf", "/=1"][..],
+    ] {
+        let run = run(args);
+        assert_eq!(
+            run.code,
+            Some(2),
+            "`sre-toolkit {}` is a usage error: exit status 2 (got {:?}, stderr: {})",
+            args.join(" "),
+            run.code,
+            first_line(&run.stderr)
+        );
+        assert!(
+            !run.stderr.trim().is_empty(),
+            "`sre-toolkit {}` says what is wrong on stderr",
+            args.join(" ")
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! The day's ten drills, one test each.
+
+#[path = "../src/drills.rs"]
+#[allow(dead_code)] // the tests use the public face only; the rest is the learner's business
+mod drills;
+
+use drills::*;
+
+#[test]
+fn drill01_a_file_is_a_module_once_its_parent_declares_it() {
+    assert_eq!(
+        drill1_what_makes_a_file_a_module(),
+        Drill1::AModDeclarationInItsParent,
+        "`mod server_utils;` in main.rs (the parent) makes src/server_utils.rs the module \
+         `server_utils`. A `use` only names things that already exist; Cargo.toml lists crates, \
+         not files; and a file nobody declares is never compiled."
+    );
+}
+
+#[test]
+fn drill02_an_imported_item_is_called_by_its_short_name() {
+    assert_eq!(
+        drill2_prod_fqdn("web-01"),
+        "web-01.prod.example.com",
+        "`use naming::fqdn;` then `fqdn(host, \"prod.example.com\")`"
+    );
+    assert_eq!(drill2_prod_fqdn("db-02"), "db-02.prod.example.com");
+}
+
+#[test]
+fn drill03_aliases_keep_two_status_functions_apart() {
+    assert_eq!(
+        drill3_both_statuses(200, 0),
+        "HTTP 200 / NOERROR",
+        "`use http::status as http_status;` and `use dns::status as dns_status;`, then \
+         `format!(\"{{}} / {{}}\", http_status(code), dns_status(rcode))`"
+    );
+    assert_eq!(drill3_both_statuses(503, 3), "HTTP 503 / NXDOMAIN");
+}
+
+#[test]
+fn drill04_a_folder_module_has_one_root_file() {
+    assert_eq!(
+        drill4_where_a_folder_module_lives(),
+        Drill4::InMonitoringRsOrInMonitoringModRs,
+        "`mod monitoring;` looks for src/monitoring.rs or src/monitoring/mod.rs (having both is \
+         error E0761); its `mod checks;` then finds src/monitoring/checks.rs. Other files in the \
+         folder count only if a `mod` line declares them."
+    );
+}
+
+#[test]
+fn drill05_pub_use_adds_a_public_path() {
+    assert_eq!(
+        drill5_what_pub_use_controls(),
+        Drill5::ItAddsAPublicPathToTheItem,
+        "`pub use checks::DiskCheck;` makes `monitoring::DiskCheck` a public name for the same \
+         item (no copy). Python's `__all__` only filters `import *`; Rust's visibility is enforced \
+         on every path: what is not `pub` (or re-exported) cannot be named from outside at all."
+    );
+}
+
+#[test]
+fn drill06_use_is_a_name_not_an_action() {
+    assert_eq!(
+        drill6_use_module_vs_use_item(),
+        Drill6::OnlyTheNameInScope,
+        "a `use` declaration only brings a name into scope at compile time: no code runs, \
+         nothing is loaded or copied, and both spellings compile to the same program. Import the \
+         module when its name makes the call clearer (`fmt::Display`), the item when it is used often."
+    );
+}
+
+#[test]
+fn drill07_main_runs_only_when_the_binary_runs() {
+    assert_eq!(
+        drill7_when_main_runs(),
+        Drill7::OnlyWhenTheBinaryRuns,
+        "`fn main` in src/main.rs is the entry point of the binary only. A library has no code \
+         that runs when it is used (no import-time side effects), so Rust needs no \
+         `if __name__ == \"__main__\"`: the library is src/lib.rs, the script is src/main.rs."
+    );
+}
+
+#[test]
+fn drill08_super_reaches_a_sibling_module() {
+    use drills::package::alerts::is_critical;
+    assert!(
+        is_critical(95.0),
+        "95.0% is at DISK_CRITICAL: critical (at or above)"
+    );
+    assert!(is_critical(99.9), "99.9% is above DISK_CRITICAL: critical");
+    assert!(
+        !is_critical(94.9),
+        "94.9% is below DISK_CRITICAL: not critical"
+    );
+}
+
+#[test]
+fn drill09_a_missing_mod_line_leaves_the_file_out() {
+    assert_eq!(
+        drill9_missing_mod_declaration(),
+        Drill9::TheFileIsLeftOutAndPathsToItFail,
+        "without `mod checks;` the compiler never reads checks.rs (not even its syntax errors), \
+         and `monitoring::checks::...` fails to compile: could not find `checks` in `monitoring`. \
+         There are no namespace packages: a module exists only where it is declared."
+    );
+}
+
+#[test]
+fn drill10_cargo_toml_is_the_sys_path() {
+    assert_eq!(
+        drill10_where_crates_come_from(),
+        Drill10::TheDependenciesInCargoToml,
+        "a crate can `use` only the standard library and the crates its Cargo.toml lists; cargo \
+         passes each to rustc (`--extern serde=...`) and links it into the program. `cargo tree` \
+         shows that graph: it is Rust's sys.path, fixed at build time."
+    );
+}

@@ -1,0 +1,7 @@
+//! # `sre_toolkit::config` (the seed's `config/__init__.py`)
+//!
+//! The root of a folder module in the older style: `mod.rs` inside the folder `src/config/`.
+
+pub mod loader;
+
+pub use loader::{Config, load_config};
