@@ -5,8 +5,8 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use cargo_metadata::Message;
 use cargo_metadata::diagnostic::DiagnosticLevel;
+use cargo_metadata::{Message, TargetKind};
 
 use crate::paths::tidy_paths;
 
@@ -25,6 +25,9 @@ pub struct BuildOutput {
     pub executables: BTreeMap<TargetKey, PathBuf>,
     /// The first error of every target that did not compile, in the order cargo reported them.
     pub first_errors: Vec<(TargetKey, String)>,
+    /// Crates whose library or a binary did not compile, with that first error. Cargo still builds
+    /// their integration tests, which would then run against an old binary or none at all.
+    pub broken_crates: BTreeMap<PathBuf, String>,
     /// The last lines cargo printed, for a failure with no compiler error (a broken Cargo.toml, say).
     pub stderr_tail: Vec<String>,
     /// Whether cargo reported success.
@@ -32,10 +35,14 @@ pub struct BuildOutput {
 }
 
 impl BuildOutput {
-    /// The test executable of `target` in the crate at `crate_dir`, if it compiled.
+    /// The test executable of `target` in the crate at `crate_dir`, if it compiled and the code it
+    /// tests (the crate's library and binaries) compiled too.
     pub fn executable(&self, crate_dir: &Path, target: &str) -> Option<&PathBuf> {
-        self.executables
-            .get(&(canonical(crate_dir), target.to_owned()))
+        let crate_dir = canonical(crate_dir);
+        if self.broken_crates.contains_key(&crate_dir) {
+            return None;
+        }
+        self.executables.get(&(crate_dir, target.to_owned()))
     }
 
     /// Why `target` of the crate at `crate_dir` has no executable, in words a learner can act on.
@@ -47,6 +54,9 @@ impl BuildOutput {
                 .filter(|((dir, _), _)| *dir == crate_dir)
         };
         if let Some((_, error)) = errors_of_crate().find(|((_, name), _)| name == target) {
+            return error.clone();
+        }
+        if let Some(error) = self.broken_crates.get(&crate_dir) {
             return error.clone();
         }
         // A target whose own code is fine is skipped when something it depends on (the crate's
@@ -220,6 +230,13 @@ fn record(output: &mut BuildOutput, message: Message) {
                 && !output.first_errors.iter().any(|(k, _)| *k == key)
             {
                 let error = first_lines(&tidy_paths(rendered), MAX_ERROR_LINES);
+                let tested_code = !message.target.kind.contains(&TargetKind::Test);
+                if tested_code {
+                    output
+                        .broken_crates
+                        .entry(key.0.clone())
+                        .or_insert_with(|| error.clone());
+                }
                 output.first_errors.push((key, error));
             }
         }

@@ -306,3 +306,37 @@ fn a_crate_that_does_not_compile_hides_no_other_exercise() {
         "{done_error}"
     );
 }
+
+#[test]
+fn a_binary_that_no_longer_compiles_is_never_tested_in_its_old_build() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    workbook.solve("days/day1-fixture/toolkit/src/lib.rs");
+    let toolkit = (
+        "toolkit".to_owned(),
+        "the_binary_prints_the_banner".to_owned(),
+    );
+    let report = workbook.grader(&["day", "1", "--json"]).run().json();
+    assert_eq!(statuses(&report)[&toolkit], "passed");
+
+    // Cargo keeps the last good binary and still builds the tests that run it.
+    workbook.write(
+        "days/day1-fixture/toolkit/src/main.rs",
+        "fn main() {\n    println!(\"{}\", fixture_toolkit::banner(1));\n}\n",
+    );
+    let report = workbook.grader(&["day", "1", "--json"]).run().json();
+    let by_test = statuses(&report);
+    assert_eq!(
+        by_test[&("toolkit".to_owned(), "toolkit_cli".to_owned())],
+        "does_not_compile",
+        "the test of a binary that does not compile must not pass on its old build: {by_test:?}"
+    );
+    let error = report["exercises"][5]["compile_error"].as_str().unwrap();
+    assert!(
+        error.contains("days/day1-fixture/toolkit/src/main.rs"),
+        "the binary's own error is shown: {error}"
+    );
+    assert_eq!(
+        by_test[&("done".to_owned(), "adds_zero".to_owned())],
+        "passed"
+    );
+}
