@@ -3,22 +3,7 @@
 //!
 //! trybuild compiles each case and compares the compiler's errors with the `.stderr` file beside it.
 
-use std::panic::catch_unwind;
-
-fn expect_compile_errors(cases: &[&str], why: &str) {
-    let result = catch_unwind(|| {
-        let t = trybuild::TestCases::new();
-        for case in cases {
-            t.compile_fail(case);
-        }
-        // `t` is dropped here: that is when trybuild builds the cases and checks them.
-    });
-    assert!(
-        result.is_ok(),
-        "{why}\nIf you have, the compiler's error is not the expected one (tests/ui/*.stderr): keep the \
-         signatures the stub gives, e.g. `fn name(&self) -> String;`."
-    );
-}
+use workbook_testkit::expect_compile_errors;
 
 #[test]
 fn a_check_without_a_name_does_not_compile() {

@@ -4,22 +4,7 @@
 //!
 //! trybuild compiles each case and compares the compiler's errors with the `.stderr` file beside it.
 
-use std::panic::catch_unwind;
-
-fn expect_compile_errors(cases: &[&str], why: &str) {
-    let result = catch_unwind(|| {
-        let t = trybuild::TestCases::new();
-        for case in cases {
-            t.compile_fail(case);
-        }
-        // `t` is dropped here: that is when trybuild builds the cases and checks them.
-    });
-    assert!(
-        result.is_ok(),
-        "{why}\n(trybuild's output above shows what happened: \"expected to fail, but it succeeded\" means the \
-         code compiled; a mismatch means it failed with another error: keep the names and signatures the stub gives.)"
-    );
-}
+use workbook_testkit::expect_compile_errors;
 
 #[test]
 fn a_database_config_cannot_be_changed_from_outside() {
