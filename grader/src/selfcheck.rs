@@ -261,7 +261,9 @@ pub fn check_stub(unit: &Unit, report: &UnitReport) -> Vec<Problem> {
                 problems.push(Problem {
                     place: unit.label(),
                     what: format!(
-                        "{}::{} passes on the stub of `{}`: a test must fail until the learner has done the work",
+                        "{}::{} passes on the stub of `{}`: a test must fail until the learner has done the work \
+                         (working through the workbook in this clone? Then that is your own solution, not a bug: \
+                         learners grade with `cargo day N`, and this check is for the workbook's maintainers)",
                         test.target, test.name, exercise.id
                     ),
                 });
