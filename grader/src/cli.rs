@@ -215,7 +215,27 @@ fn demo_command(workbook: &Workbook, unit: &Unit) -> anyhow::Result<ExitCode> {
         unit.package
     );
     let status = run_demo(workbook, unit)?;
-    Ok(ExitCode::from(u8::try_from(status).unwrap_or(1)))
+    let mut err = anstream::stderr();
+    match status {
+        0 => Ok(ExitCode::SUCCESS),
+        // The tool ran and reported: a check that is not healthy on this machine is the tool at
+        // work, not a failed demo.
+        1 => {
+            let _ = writeln!(
+                err,
+                "The demo ran: {} exits 1 because a check is not healthy on this machine.",
+                unit.package
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        other => {
+            let _ = writeln!(
+                err,
+                "The reference solution exited with status {other}: the demo did not run as it should."
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 fn hint_command(

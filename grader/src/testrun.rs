@@ -88,6 +88,11 @@ fn base_command(binary: &Path, env: &TestEnv) -> Command {
         .env("CARGO", crate::compile::cargo_command())
         // A learner's report should not drown in backtraces.
         .env("RUST_BACKTRACE", "0")
+        // Grading never writes into the learner's folder: no `.snap.new` files from insta, and no
+        // rewritten trybuild expectations, whatever the learner's shell has set.
+        .env("INSTA_UPDATE", "no")
+        .env_remove("INSTA_FORCE_PASS")
+        .env_remove("TRYBUILD")
         .env_remove("RUST_TEST_THREADS")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
