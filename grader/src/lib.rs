@@ -10,6 +10,7 @@ pub mod compile;
 pub mod demo;
 pub mod grade;
 pub mod manifest;
+pub mod next_step;
 pub mod paths;
 pub mod render;
 pub mod report;

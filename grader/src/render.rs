@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
+use crate::next_step::{error_location, most_telling};
 use crate::report::{ExerciseReport, ExerciseStatus, TestResult, TestStatus, UnitReport};
 use crate::workbook::Unit;
 
@@ -40,6 +41,22 @@ pub fn render(report: &UnitReport, unit: &Unit, next_command: Option<&str>) -> S
     let _ = writeln!(out);
     match report.next_unfinished() {
         Some(exercise) => render_next(&mut out, exercise, unit),
+        // Only some exercises were graded (`--exercise`): they pass, the day may not.
+        None if report.exercises.len() < unit.manifest.exercises.len() => {
+            let ids: Vec<&str> = report.exercises.iter().map(|e| e.id.as_str()).collect();
+            let done = format!("{} passes.", ids.join(", "));
+            let _ = writeln!(out, "{}", paint(GREEN, &done));
+            let _ = writeln!(
+                out,
+                "Run `{}` to see the whole {}.",
+                unit.grade_command(),
+                if unit.manifest.day.is_some() {
+                    "day"
+                } else {
+                    "capstone"
+                }
+            );
+        }
         None => {
             let done = format!(
                 "{}: every {} passes. Well done!",
@@ -121,12 +138,21 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
         (Some(n), Some(_)) => format!("exercise {n}, {}", exercise.id),
         (None, Some(_)) => "the drills".to_owned(),
     };
-    let _ = writeln!(
-        out,
-        "{} {name}, in {}",
-        paint(BOLD, "Next:"),
-        exercise.file.display()
-    );
+    let unfinished: Vec<&TestResult> = exercise
+        .tests
+        .iter()
+        .filter(|t| t.status != TestStatus::Passed)
+        .collect();
+    let first = most_telling(&unfinished);
+    // The file to open: where the failure is, when that is one of the learner's files.
+    let failure_at = match &exercise.compile_error {
+        Some(error) => error_location(error),
+        None => first.and_then(|t| t.location.as_deref()),
+    };
+    let file = failure_at
+        .and_then(|location| learner_file_at(location, exercise, unit))
+        .unwrap_or_else(|| exercise.file.display().to_string());
+    let _ = writeln!(out, "{} {name}, in {file}", paint(BOLD, "Next:"));
     if let Some(error) = &exercise.compile_error {
         let _ = writeln!(
             out,
@@ -143,16 +169,6 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
             exercise.tests.len()
         );
     } else {
-        let unfinished: Vec<&TestResult> = exercise
-            .tests
-            .iter()
-            .filter(|t| t.status != TestStatus::Passed)
-            .collect();
-        // The most telling result first: a real failure says more than a todo!() not yet reached.
-        let first = unfinished
-            .iter()
-            .copied()
-            .min_by_key(|t| (t.status == TestStatus::NotStarted, t.status));
         if let Some(first) = first {
             render_test_detail(out, first);
         }
@@ -160,30 +176,11 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
             .into_iter()
             .filter(|t| first.is_none_or(|f| !std::ptr::eq(*t, f)))
             .collect();
-        if !others.is_empty() {
-            let names: Vec<String> = others
-                .iter()
-                .take(NAMED_TESTS)
-                .map(|t| format!("{} ({})", t.name, t.status.describe()))
-                .collect();
-            let more = others.len().saturating_sub(NAMED_TESTS);
-            let tail = if more > 0 {
-                format!(", and {more} more")
-            } else {
-                String::new()
-            };
-            let _ = writeln!(
-                out,
-                "  {} {}{tail}",
-                paint(DIM, "Also still to pass:"),
-                names.join(", ")
-            );
-        }
+        render_others(out, &others);
     }
     let _ = writeln!(
         out,
-        "  Open {}, make its tests pass, then run `{}` again.",
-        exercise.file.display(),
+        "  Open {file}, make its tests pass, then run `{}` again.",
         unit.grade_command()
     );
     let unit_name = unit
@@ -194,6 +191,43 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
         out,
         "  Stuck? `cargo hint {unit_name} {}` shows a hint.",
         exercise.id
+    );
+}
+
+/// The learner's file that `location` (`path:line:column`) points into, if it is one of theirs.
+fn learner_file_at(location: &str, exercise: &ExerciseReport, unit: &Unit) -> Option<String> {
+    let manifest = unit.manifest.exercise(&exercise.id)?;
+    manifest
+        .files
+        .iter()
+        .map(|file| unit.dir.join(file).display().to_string())
+        .find(|file| {
+            location
+                .strip_prefix(file.as_str())
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+}
+
+fn render_others(out: &mut String, others: &[&TestResult]) {
+    if others.is_empty() {
+        return;
+    }
+    let names: Vec<String> = others
+        .iter()
+        .take(NAMED_TESTS)
+        .map(|t| format!("{} ({})", t.name, t.status.describe()))
+        .collect();
+    let more = others.len().saturating_sub(NAMED_TESTS);
+    let tail = if more > 0 {
+        format!(", and {more} more")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "  {} {}{tail}",
+        paint(DIM, "Also still to pass:"),
+        names.join(", ")
     );
 }
 

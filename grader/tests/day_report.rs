@@ -340,3 +340,21 @@ fn a_binary_that_no_longer_compiles_is_never_tested_in_its_old_build() {
         "passed"
     );
 }
+
+#[test]
+fn grading_one_exercise_never_claims_the_whole_day() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    let run = workbook.grader(&["day", "1", "--exercise", "done"]).run();
+    assert_eq!(run.status, 0, "the graded exercise passes: {}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("done passes.\nRun `cargo day 1` to see the whole day."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("every exercise passes"),
+        "{}",
+        run.stdout
+    );
+}

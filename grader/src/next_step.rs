@@ -1,0 +1,95 @@
+//! Which unfinished test a report shows first, and where a compiler error points.
+
+use crate::report::{TestResult, TestStatus};
+
+/// The test to show first. Targets come in the manifest's order (the task's order, compile-fail
+/// cases last), so the first target with unfinished tests holds the next step. Within it a real
+/// failure says more than a `todo!()`, and of the `todo!()`s the one highest in the learner's file
+/// comes first: files are written top to bottom, step 1 first.
+pub fn most_telling<'a>(unfinished: &[&'a TestResult]) -> Option<&'a TestResult> {
+    let target = &unfinished.first()?.target;
+    let in_target: Vec<&TestResult> = unfinished
+        .iter()
+        .copied()
+        .filter(|t| t.target == *target)
+        .collect();
+    in_target
+        .iter()
+        .copied()
+        .find(|t| t.status != TestStatus::NotStarted)
+        .or_else(|| {
+            in_target
+                .iter()
+                .copied()
+                .min_by_key(|t| t.location.as_deref().map_or((1, "", 0), location_order))
+        })
+}
+
+/// `path:line:column` as something to sort by: the path, then the line as a number.
+fn location_order(location: &str) -> (u8, &str, u32) {
+    let mut parts = location.rsplitn(3, ':');
+    let _column = parts.next();
+    let line = parts.next().and_then(|l| l.parse().ok()).unwrap_or(0);
+    (0, parts.next().unwrap_or(location), line)
+}
+
+/// The `--> path:line:col` of a compiler error.
+pub fn error_location(error: &str) -> Option<&str> {
+    error
+        .lines()
+        .find_map(|line| line.trim_start().strip_prefix("--> "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn test(target: &str, name: &str, status: TestStatus, location: Option<&str>) -> TestResult {
+        TestResult {
+            name: name.into(),
+            target: target.into(),
+            status,
+            message: None,
+            location: location.map(str::to_owned),
+            duration_ms: 0,
+        }
+    }
+
+    #[test]
+    fn the_first_target_comes_first_and_a_failure_before_a_todo() {
+        use TestStatus::*;
+        let tests = [
+            test("ex1", "b", NotStarted, Some("src/ex1.rs:80:9")),
+            test("ex1", "c", Failed, Some("tests/ex1.rs:3:5")),
+            test("ex1_compile_fail", "a", Failed, None),
+        ];
+        let refs: Vec<&TestResult> = tests.iter().collect();
+        assert_eq!(most_telling(&refs).unwrap().name, "c");
+    }
+
+    #[test]
+    fn of_the_todos_the_one_highest_in_the_file_comes_first() {
+        use TestStatus::*;
+        let tests = [
+            test("ex1", "a_late_step", NotStarted, Some("src/ex1.rs:120:9")),
+            test("ex1", "b_unknown", NotStarted, None),
+            test("ex1", "c_first_step", NotStarted, Some("src/ex1.rs:45:9")),
+            test("ex1", "d_second_step", NotStarted, Some("src/ex1.rs:100:9")),
+        ];
+        let refs: Vec<&TestResult> = tests.iter().collect();
+        assert_eq!(
+            most_telling(&refs).unwrap().name,
+            "c_first_step",
+            "line 45 before line 100 before line 120 (compared as numbers), unknown last"
+        );
+        assert!(most_telling(&[]).is_none());
+    }
+
+    #[test]
+    fn a_compiler_error_points_at_its_first_arrow() {
+        let error =
+            "error[E0432]: unresolved import\n --> days/d/tests/ex2.rs:12:5\n  |\n::: other.rs:1:1";
+        assert_eq!(error_location(error), Some("days/d/tests/ex2.rs:12:5"));
+        assert_eq!(error_location("error: no arrow"), None);
+    }
+}
