@@ -40,7 +40,8 @@ fn how_to_see_more(cases: &[&str]) -> String {
     format!(
         "If your code already does this, it fails with another error than the expected one ({}): \
          keep the names and signatures the stub gives. To see the compiler's output: \
-         `cargo test -p {package} --test {target}`.",
+         `cargo test -p {package} --test {target}`. (The expected errors were written by Rust 1.95; \
+         a much newer compiler may word them differently.)",
         expected.join(", ")
     )
 }

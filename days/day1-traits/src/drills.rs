@@ -279,7 +279,7 @@ impl fmt::Display for Endpoint {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Situation {
     /// Your plugin framework's checks should all share `run()`, and forgetting `check()` should
-    /// fail when the class is defined.
+    /// fail as soon as someone creates an instance.
     SharedCodeAndEnforcement,
     /// You accept objects from a third-party library you cannot change, as long as they have
     /// `.close()`.

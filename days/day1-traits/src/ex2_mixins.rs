@@ -32,7 +32,7 @@
 //! serialize has `to_json()`, with no `impl` block per type at all.
 //!
 //! Equality and order are traits too (`PartialEq`, `Eq`, `PartialOrd`, `Ord`). Rust will not let
-//! you write `impl<T: Keyed> Ord for T` (`Ord` and `T` are both "foreign" to this file: the orphan
+//! you write `impl<T: Keyed> Ord for T` (`Ord` and `T` are both "foreign" to this crate: the orphan
 //! rule), so the comparison mixin is a helper (`cmp_by_key`) that `Server`'s own `Ord` calls, and
 //! a wrapper `ByKey<T>` that gives any `Keyed` value a key order.
 //!
@@ -49,7 +49,7 @@
 //!    `ValidationError`'s `Display`, which names the missing fields.
 //! 3. `cmp_by_key`, and `ByKey`'s `eq` and `cmp`: compare by `key()` only.
 //! 4. The blanket `ToJson` impl: `serde_json::to_string`.
-//! 5. `Server`: its `Timestamped` accessors, its required fields (`name` and `ip`), its key (the
+//! 5. `Server`: its `Timestamped` accessors, its required fields (`name`, then `ip`, in that order), its key (the
 //!    name), `==` and `cmp` by that key (two entries for the same server name are the same
 //!    server, whatever their port), and `set_port`, which records the update.
 //!

@@ -57,27 +57,6 @@ pub const CPU_LIMIT: f64 = 90.0;
 pub const MEMORY_LIMIT: f64 = 90.0;
 
 // ---------------------------------------------------------------------------------------------
-// Step 2: the error, Python's `ValueError` as a type.
-// ---------------------------------------------------------------------------------------------
-
-/// Why `Server::new` refused to build a server.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ServerError {
-    /// The name is empty, or only whitespace.
-    EmptyName,
-    /// The port is not between 1 and 65535.
-    InvalidPort(u32),
-}
-
-impl fmt::Display for ServerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        todo!("a message per variant; InvalidPort shows the port: write!(f, \"...{{port}}...\")")
-    }
-}
-
-impl std::error::Error for ServerError {}
-
-// ---------------------------------------------------------------------------------------------
 // Step 1: the data, and the boilerplate that a derive replaces.
 // ---------------------------------------------------------------------------------------------
 
@@ -113,6 +92,27 @@ impl PartialEq for Server {
         todo!("delete this impl: derive PartialEq")
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Step 2: the error, Python's `ValueError` as a type.
+// ---------------------------------------------------------------------------------------------
+
+/// Why `Server::new` refused to build a server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerError {
+    /// The name is empty, or only whitespace.
+    EmptyName,
+    /// The port is not between 1 and 65535.
+    InvalidPort(u32),
+}
+
+impl fmt::Display for ServerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        todo!("a message per variant; InvalidPort shows the port: write!(f, \"...{{port}}...\")")
+    }
+}
+
+impl std::error::Error for ServerError {}
 
 // ---------------------------------------------------------------------------------------------
 // Steps 3 to 5: the constructor and the methods.

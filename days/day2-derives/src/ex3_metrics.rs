@@ -40,8 +40,8 @@
 //! 2. `Ord::cmp` for `Metric`: by value, ascending; metrics with equal values by name, then
 //!    timestamp, then unit (so that two metrics are equal only when every field is). The
 //!    `PartialOrd`, `PartialEq` and `Eq` impls are given: they follow your `cmp`.
-//! 3. `Display` for `Metric`: `name: value unit` with one decimal and no spaces around the value,
-//!    as the seed prints it: `disk: 45.0%`, `latency: 12.5ms`.
+//! 3. `Display` for `Metric`: `{name}: {value:.1}{unit}`, the unit right after the value with no
+//!    space, as the seed prints it: `disk: 45.0%`, `latency: 12.5ms`.
 //! 4. `top(metrics, n)`: the `n` metrics with the highest values, highest first (all of them if
 //!    there are fewer than `n`). Leave the caller's slice as it is.
 //!

@@ -24,7 +24,7 @@
 //!   the item, like `from .checks import DiskCheck` in `__init__.py`. What you re-export is the
 //!   package's public face, its `__all__`; and unlike `__all__`, the compiler enforces it.
 //! - Inside the package, siblings reach each other with relative paths: `super::checks` is the
-//!   seed's `.checks` (`super` is this module, the parent of `alerts`). Items that siblings share
+//!   seed's `.checks` (from inside `alerts.rs`, `super` is `monitoring`: this file). Items that siblings share
 //!   but users must not see are `pub(crate)`; what one file keeps to itself is private.
 //!
 //! The tests (`tests/ex2_monitoring.rs`, the seed's `main.py`) include this folder as the module

@@ -25,16 +25,17 @@
 //!
 //! ```text
 //! src/lib.rs                  the crate root, `sre_toolkit/__init__.py`
-//! src/monitoring.rs           `mod monitoring;`  a folder module, its root beside the folder
+//! src/monitoring.rs           `pub mod monitoring;`  a folder module, its root beside the folder
 //! src/monitoring/checks.rs      declared in monitoring.rs: `pub mod checks;`
 //! src/monitoring/alerts.rs      declared in monitoring.rs: `pub mod alerts;`
-//! src/config/mod.rs           `mod config;`  a folder module, its root inside (the older style)
+//! src/config/mod.rs           `pub mod config;`  a folder module, its root inside (the older style)
 //! src/config/loader.rs          declared in config/mod.rs: `pub mod loader;`
 //! src/utils.rs                `mod utils;`  one file is a module too; private to the crate
 //! ```
 //!
 //! `crate::` is an absolute path from this root (the seed's `from sre_toolkit.utils import ...`);
-//! `super::` is relative (the seed's `from ..checks import ...`).
+//! `super::` is relative: from `monitoring/alerts.rs`, `super::checks` is the sibling module (the
+//! seed's `from .checks import ...`).
 //!
 //! The seed's `requirements.txt` is `[dependencies]` in `Cargo.toml` (empty, as in the seed: Day 4
 //! is about dependencies), and its `README.md` is `README.md`, named by `Cargo.toml`.
