@@ -117,7 +117,10 @@ fn render_rows(out: &mut String, report: &UnitReport) {
 fn counts(exercise: &ExerciseReport) -> String {
     let passed = exercise.count(TestStatus::Passed);
     let mut parts = match exercise.min_tests {
-        Some(min) => vec![format!("{passed} passing of the {min} tests to write")],
+        Some(min) => vec![format!(
+            "{passed}/{} passed, at least {min} needed",
+            exercise.tests.len()
+        )],
         None => vec![format!("{passed}/{} passed", exercise.tests.len())],
     };
     for status in TestStatus::ALL.into_iter().skip(1) {
