@@ -1,0 +1,15 @@
+//! Exercise 2, compile-fail: the package's children stay private, so its users go through the
+//! re-exports. The case in `tests/ui/` includes the learner's own `src/ex2_monitoring/mod.rs`.
+
+use workbook_testkit::expect_compile_errors;
+
+#[test]
+fn the_children_of_the_package_are_private() {
+    expect_compile_errors(
+        &["tests/ui/ex2_children_are_private.rs"],
+        "`monitoring::checks::DiskCheck` must not compile from outside the package (error E0603: \
+         module `checks` is private): the public face is `monitoring::DiskCheck`, re-exported by \
+         `pub use`, the way `__init__.py` and `__all__` shape a Python package. Declare the children \
+         with `mod checks;` (not `pub mod`, nor `pub(crate) mod`), and re-export what users need.",
+    );
+}
