@@ -4,10 +4,10 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::compile::clippy;
+use crate::compile::{CompileError, clippy};
 use crate::grade::{GradeOptions, Progress, grade_unit};
 use crate::report::{ExerciseStatus, TestStatus, UnitReport};
-use crate::stage::stage;
+use crate::stage::{StageError, stage};
 use crate::workbook::{Unit, Workbook};
 
 /// One thing wrong with the workbook.
@@ -24,6 +24,15 @@ impl fmt::Display for Problem {
     }
 }
 
+/// What stops the self-check from running at all (the problems it finds are its result).
+#[derive(Debug, thiserror::Error)]
+pub enum SelfCheckError {
+    #[error(transparent)]
+    Stage(#[from] StageError),
+    #[error(transparent)]
+    Compile(#[from] CompileError),
+}
+
 /// Where the self-check stages and builds: `work_dir/solutions`, `work_dir/stubs`, `work_dir/build`.
 pub fn default_work_dir(workbook: &Workbook) -> PathBuf {
     workbook
@@ -38,7 +47,7 @@ pub fn run(
     workbook: &Workbook,
     work_dir: &Path,
     progress: &(dyn Fn(Progress<'_>) + Sync),
-) -> anyhow::Result<Vec<Problem>> {
+) -> Result<Vec<Problem>, SelfCheckError> {
     let mut problems = check_layout(workbook);
     let options = GradeOptions {
         target_dir: Some(work_dir.join("build")),
@@ -88,7 +97,7 @@ fn lint_solutions(
     stage_root: &Path,
     overlaid: &[PathBuf],
     options: &GradeOptions<'_>,
-) -> anyhow::Result<Vec<Problem>> {
+) -> Result<Vec<Problem>, SelfCheckError> {
     let mut problems = Vec::new();
     let packages: Vec<&str> = workbook
         .units
