@@ -40,22 +40,35 @@ pub fn classify(name: &str, exit: Exit, stdout: &str, stderr: &str) -> Verdict {
             location: None,
         };
     }
-    let reported_ok = stdout.lines().any(|l| l == format!("test {name} ... ok"));
-    let summary_ok = stdout
-        .lines()
-        .any(|l| l.starts_with("test result: ok. 1 passed"));
-    let reported_failed = stdout
-        .lines()
-        .any(|l| l == format!("test {name} ... FAILED"));
+    // libtest writes `test NAME ... ok`, or `test NAME - should panic ... ok` for a
+    // `#[should_panic]` test; the same with `FAILED`; and `test NAME ... ignored`.
+    let result_line = |verdict: &str| {
+        stdout.lines().any(|l| {
+            l == format!("test {name} ... {verdict}")
+                || l == format!("test {name} - should panic ... {verdict}")
+        })
+    };
+    let summary_ok = |counts: &str| {
+        stdout
+            .lines()
+            .any(|l| l.starts_with(&format!("test result: ok. {counts}")))
+    };
 
-    if reported_ok && summary_ok && exit == Exit::Code(0) {
+    if result_line("ok") && summary_ok("1 passed") && exit == Exit::Code(0) {
         return Verdict {
             status: TestStatus::Passed,
             message: None,
             location: None,
         };
     }
-    if reported_failed {
+    if result_line("ignored") && summary_ok("0 passed") && exit == Exit::Code(0) {
+        return Verdict {
+            status: TestStatus::Ignored,
+            message: Some("marked #[ignore], so it does not run and does not count".to_owned()),
+            location: None,
+        };
+    }
+    if result_line("FAILED") {
         let section = failure_section(name, stdout);
         return match find_panic(section).or_else(|| find_panic(stderr)) {
             Some(panic) if is_todo(&panic.message) => Verdict {
@@ -63,6 +76,26 @@ pub fn classify(name: &str, exit: Exit, stdout: &str, stderr: &str) -> Verdict {
                 message: Some("reached a todo!() that is still to be written".to_owned()),
                 location: panic.location,
             },
+            // A panic inside a library (insta, trybuild) says little on its own: what the test
+            // printed before it (a snapshot's diff, say) is the explanation.
+            Some(panic)
+                if panic
+                    .location
+                    .as_deref()
+                    .is_some_and(|l| l.starts_with('/')) =>
+            {
+                let printed = section[..section.rfind("thread '").unwrap_or(section.len())].trim();
+                let message = if printed.is_empty() {
+                    panic.message
+                } else {
+                    cap_lines(&format!("{printed}\n{}", panic.message)).unwrap_or(panic.message)
+                };
+                Verdict {
+                    status: TestStatus::Failed,
+                    message: Some(message),
+                    location: None,
+                }
+            }
             Some(panic) => Verdict {
                 status: TestStatus::Failed,
                 message: Some(panic.message),
@@ -184,6 +217,39 @@ mod tests {
         assert_eq!(
             classify("u", Exit::Code(0), PASSED, "").status,
             TestStatus::Crashed
+        );
+    }
+
+    #[test]
+    fn should_panic_tests_pass_and_fail_and_ignored_ones_are_their_own_result() {
+        let passed = "\nrunning 1 test\ntest t - should panic ... ok\n\ntest result: ok. 1 passed; 0 failed; 0 ignored; 0 measured; 3 filtered out; finished in 0.00s\n";
+        assert_eq!(
+            classify("t", Exit::Code(0), passed, "").status,
+            TestStatus::Passed
+        );
+        let failed = "\nrunning 1 test\ntest t - should panic ... FAILED\n\nfailures:\n\n---- t stdout ----\nnote: test did not panic as expected\n\nfailures:\n    t\n";
+        let verdict = classify("t", Exit::Code(101), failed, "");
+        assert_eq!(verdict.status, TestStatus::Failed);
+        assert!(verdict.message.unwrap().contains("did not panic"));
+        let ignored = "\nrunning 1 test\ntest t ... ignored\n\ntest result: ok. 0 passed; 0 failed; 1 ignored; 0 measured; 3 filtered out; finished in 0.00s\n";
+        assert_eq!(
+            classify("t", Exit::Code(0), ignored, "").status,
+            TestStatus::Ignored
+        );
+    }
+
+    #[test]
+    fn a_panic_inside_a_library_keeps_what_the_test_printed_before_it() {
+        let out = "test t ... FAILED\n\nfailures:\n\n---- t stdout ----\n-old line\n+new line\n\nthread 't' (7) panicked at /root/.cargo/registry/src/insta-1.49.0/src/runtime.rs:734:13:\nsnapshot assertion for 'table' failed in line 293\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n\nfailures:\n    t\n";
+        let verdict = classify("t", Exit::Code(101), out, "");
+        assert_eq!(verdict.status, TestStatus::Failed);
+        assert_eq!(
+            verdict.message.as_deref(),
+            Some("-old line\n+new line\nsnapshot assertion for 'table' failed in line 293")
+        );
+        assert_eq!(
+            verdict.location, None,
+            "a path outside the workbook is no place to open"
         );
     }
 

@@ -136,25 +136,34 @@ fn counts(exercise: &ExerciseReport) -> String {
 }
 
 fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
-    let name = match (exercise.number, unit.manifest.day) {
-        (_, None) => format!("the area {}", exercise.id),
-        (Some(n), Some(_)) => format!("exercise {n}, {}", exercise.id),
-        (None, Some(_)) => "the drills".to_owned(),
-    };
     let unfinished: Vec<&TestResult> = exercise
         .tests
         .iter()
         .filter(|t| t.status != TestStatus::Passed)
         .collect();
     let first = most_telling(&unfinished);
-    // The file to open: where the failure is, when that is one of the learner's files.
+    // The file to open: where the failure is, when that is one of the learner's files. In a crate
+    // shared by several exercises (the capstone), a compile error may sit in another one's file:
+    // then that exercise is the next step.
     let failure_at = match &exercise.compile_error {
         Some(error) => error_location(error),
         None => first.and_then(|t| t.location.as_deref()),
     };
-    let file = failure_at
+    let (id, file) = failure_at
         .and_then(|location| learner_file_at(location, exercise, unit))
-        .unwrap_or_else(|| exercise.file.display().to_string());
+        .unwrap_or_else(|| (exercise.id.clone(), exercise.file.display().to_string()));
+    let number = unit
+        .manifest
+        .exercises
+        .iter()
+        .filter(|e| !e.is_drills())
+        .position(|e| e.id == id)
+        .map(|i| i + 1);
+    let name = match (number, unit.manifest.day) {
+        (_, None) => format!("the area {id}"),
+        (Some(n), Some(_)) => format!("exercise {n}, {id}"),
+        (None, Some(_)) => "the drills".to_owned(),
+    };
     let _ = writeln!(out, "{} {name}, in {file}", paint(BOLD, "Next:"));
     if let Some(error) = &exercise.compile_error {
         let _ = writeln!(
@@ -181,33 +190,43 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
             .collect();
         render_others(out, &others);
     }
+    let task = if exercise.min_tests.is_some() {
+        "write your tests there and make them pass"
+    } else {
+        "make its tests pass"
+    };
     let _ = writeln!(
         out,
-        "  Open {file}, make its tests pass, then run `{}` again.",
+        "  Open {file}, {task}, then run `{}` again.",
         unit.grade_command()
     );
     let unit_name = unit
         .manifest
         .day
         .map_or_else(|| "capstone".to_owned(), |day| day.to_string());
-    let _ = writeln!(
-        out,
-        "  Stuck? `cargo hint {unit_name} {}` shows a hint.",
-        exercise.id
-    );
+    let _ = writeln!(out, "  Stuck? `cargo hint {unit_name} {id}` shows a hint.");
 }
 
-/// The learner's file that `location` (`path:line:column`) points into, if it is one of theirs.
-fn learner_file_at(location: &str, exercise: &ExerciseReport, unit: &Unit) -> Option<String> {
-    let manifest = unit.manifest.exercise(&exercise.id)?;
-    manifest
-        .files
-        .iter()
-        .map(|file| unit.dir.join(file).display().to_string())
-        .find(|file| {
-            location
-                .strip_prefix(file.as_str())
-                .is_some_and(|rest| rest.starts_with(':'))
+/// The learner's file that `location` (`path:line:column`) points into, and the exercise it
+/// belongs to: `exercise` itself if the file is one of its own, else any exercise of the unit.
+fn learner_file_at(
+    location: &str,
+    exercise: &ExerciseReport,
+    unit: &Unit,
+) -> Option<(String, String)> {
+    let own = unit.manifest.exercise(&exercise.id).into_iter();
+    own.chain(unit.manifest.exercises.iter())
+        .find_map(|candidate| {
+            candidate
+                .files
+                .iter()
+                .map(|file| unit.dir.join(file).display().to_string())
+                .find(|file| {
+                    location
+                        .strip_prefix(file.as_str())
+                        .is_some_and(|rest| rest.starts_with(':'))
+                })
+                .map(|file| (candidate.id.clone(), file))
         })
 }
 
@@ -278,6 +297,7 @@ fn summary_line(report: &UnitReport, unit: &Unit) -> String {
         (s.does_not_compile, TestStatus::DoesNotCompile),
         (s.timed_out, TestStatus::TimedOut),
         (s.crashed, TestStatus::Crashed),
+        (s.ignored, TestStatus::Ignored),
     ] {
         if n > 0 {
             parts.push(format!("{n} {}", status.describe()));

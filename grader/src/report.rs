@@ -25,16 +25,19 @@ pub enum TestStatus {
     TimedOut,
     /// The process ended without a result: `process::exit`, an abort, a stack overflow, a signal.
     Crashed,
+    /// It is marked `#[ignore]`: it did not run, and does not count as passed.
+    Ignored,
 }
 
 impl TestStatus {
-    pub const ALL: [TestStatus; 6] = [
+    pub const ALL: [TestStatus; 7] = [
         TestStatus::Passed,
         TestStatus::NotStarted,
         TestStatus::Failed,
         TestStatus::DoesNotCompile,
         TestStatus::TimedOut,
         TestStatus::Crashed,
+        TestStatus::Ignored,
     ];
 
     /// The words the text report uses.
@@ -46,6 +49,7 @@ impl TestStatus {
             TestStatus::DoesNotCompile => "not compiling",
             TestStatus::TimedOut => "timed out",
             TestStatus::Crashed => "crashed",
+            TestStatus::Ignored => "ignored",
         }
     }
 }
@@ -110,6 +114,7 @@ pub struct Summary {
     pub does_not_compile: usize,
     pub timed_out: usize,
     pub crashed: usize,
+    pub ignored: usize,
 }
 
 /// A graded day or capstone.
@@ -174,6 +179,7 @@ impl UnitReport {
                 TestStatus::DoesNotCompile => &mut summary.does_not_compile,
                 TestStatus::TimedOut => &mut summary.timed_out,
                 TestStatus::Crashed => &mut summary.crashed,
+                TestStatus::Ignored => &mut summary.ignored,
             } += 1;
         }
         let score = (kind == UnitKind::Capstone).then(|| weighted_score(&exercises));

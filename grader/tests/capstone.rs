@@ -14,11 +14,11 @@ fn the_capstone_is_scored_by_the_weights_of_its_areas() {
     assert_eq!(report["kind"], "capstone");
     assert_eq!(report["day"], serde_json::Value::Null);
     assert_eq!(
-        report["score"], 50,
-        "models: 1 of 2 tests of 60 points; own tests: 1 of the 2 required, of 40 points"
+        report["score"], 40,
+        "models: 1 of 2 tests of 40 points; report: none of 20; own tests: 1 of the 2 required, of 40"
     );
-    assert_eq!(report["exercises"][1]["min_tests"], 2);
-    assert_eq!(report["exercises"][1]["status"], "in_progress");
+    assert_eq!(report["exercises"][2]["min_tests"], 2);
+    assert_eq!(report["exercises"][2]["status"], "in_progress");
 
     let run = workbook.grader(&["capstone"]).run();
     insta::assert_snapshot!("fixture_capstone_report", run.stdout);
@@ -29,6 +29,7 @@ fn a_finished_capstone_scores_100_and_exits_zero() {
     let workbook = FixtureWorkbook::copy_of("workbook");
     workbook
         .solve("capstone/src/lib.rs")
+        .solve("capstone/src/report.rs")
         .solve("capstone/tests/my_tests.rs");
     let run = workbook.grader(&["capstone", "--json"]).run();
     assert_eq!(run.status, 0, "{}", run.stdout);
@@ -36,18 +37,40 @@ fn a_finished_capstone_scores_100_and_exits_zero() {
 }
 
 #[test]
-fn own_tests_that_fail_do_not_count() {
+fn own_tests_count_when_they_pass_and_should_panic_and_ignore_are_understood() {
     let workbook = FixtureWorkbook::copy_of("workbook");
     workbook.solve("capstone/src/lib.rs").write(
         "capstone/tests/my_tests.rs",
-        "#[test]\nfn passes() {}\n\n#[test]\nfn fails() {\n    assert_eq!(fixture_monitor::threshold(), 80, \"my threshold\");\n}\n",
+        "#[test]\nfn passes() {}\n\n#[test]\nfn fails() {\n    assert_eq!(fixture_monitor::threshold(), 80, \"my threshold\");\n}\n\n#[test]\n#[should_panic(expected = \"boom\")]\nfn panics_as_expected() {\n    panic!(\"boom\");\n}\n\n#[test]\n#[ignore]\nfn later() {}\n",
     );
     let report = workbook.grader(&["capstone", "--json"]).run().json();
+    let own = &report["exercises"][2];
+    let status = |name: &str| {
+        own["tests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .map(|t| t["status"].as_str().unwrap().to_owned())
+            .unwrap_or_else(|| panic!("no test {name}: {own}"))
+    };
+    assert_eq!(status("passes"), "passed");
+    assert_eq!(
+        status("panics_as_expected"),
+        "passed",
+        "a #[should_panic] test that panics passes"
+    );
+    assert_eq!(status("fails"), "failed");
+    assert_eq!(status("later"), "ignored", "an ignored test did not run");
     assert_eq!(
         report["score"], 80,
-        "60 for models, 40 * 1/2 for one passing own test of two"
+        "40 for models, none for report, 40 for two passing own tests of the two required"
     );
-    assert_eq!(report["exercises"][1]["status"], "in_progress");
+    assert_eq!(
+        own["status"], "in_progress",
+        "a failing own test leaves the area unfinished"
+    );
+    assert_eq!(report["summary"]["ignored"], 1);
 }
 
 #[test]
@@ -84,7 +107,7 @@ fn capstone_hints_and_unknown_areas() {
     assert_eq!(run.status, 2);
     assert!(
         run.stderr
-            .contains("the capstone has no area `alerts`: its areas are models, own-tests"),
+            .contains("the capstone has no area `alerts`: its areas are models, report, own-tests"),
         "{}",
         run.stderr
     );
@@ -95,5 +118,28 @@ fn capstone_hints_and_unknown_areas() {
             .contains("`one` is neither a day's number nor `capstone`"),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn a_compile_error_in_a_later_areas_file_leads_to_that_area() {
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    workbook.write(
+        "capstone/src/report.rs",
+        "pub fn percent(used: u32) -> String {\n    used\n}\n",
+    );
+    let run = workbook.grader(&["capstone"]).run();
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stdout.contains(
+            "Next: the area report, in capstone/src/report.rs\n  It does not compile yet."
+        ),
+        "the learner is sent to the file the error is in, not to the first unfinished area: {}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("`cargo hint capstone report`"),
+        "{}",
+        run.stdout
     );
 }
