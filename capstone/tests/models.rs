@@ -128,6 +128,21 @@ fn sort_by_value_puts_the_lowest_first_and_keeps_ties_in_order() {
         ["inodes", "disk", "memory", "swap", "cpu"],
         "sorting is by value, ascending, as in the seed (disk 45.0 < memory 62.1 < cpu 87.5), and metrics with the same value keep their order (memory before swap); 9.75 < 45.0 as numbers, not as text"
     );
+
+    // An unstable sort keeps small inputs in order by luck; 64 metrics with four values do not.
+    let mut many: Vec<Metric> = (0..64)
+        .map(|i| metric(&format!("m{i:02}"), f64::from((i * 7) % 4)))
+        .collect();
+    sort_by_value(&mut many);
+    let got: Vec<&str> = many.iter().map(Metric::name).collect();
+    let mut expected: Vec<(u32, String)> =
+        (0..64).map(|i| ((i * 7) % 4, format!("m{i:02}"))).collect();
+    expected.sort_by_key(|(value, _)| *value);
+    let expected: Vec<&str> = expected.iter().map(|(_, name)| name.as_str()).collect();
+    assert_eq!(
+        got, expected,
+        "metrics with equal values must keep the order they came in: use a stable sort (`sort_by`), not `sort_unstable_by`"
+    );
 }
 
 #[test]
