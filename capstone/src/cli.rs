@@ -41,8 +41,10 @@
 //!    - `debug!(?config, "config loaded")` is safe: the pager key is a `Secret`;
 //!    - build the monitor (`config.monitor()`) and run it on `LiveSystem` with `SystemClock`:
 //!      once, or every `--interval` seconds for `--count` rounds (forever without `--count`);
-//!    - print each report on **stdout** as it comes: `render_table`, or `render_json` followed
-//!      by a newline (one JSON object per line). Logs never go to stdout;
+//!    - print each report on **stdout** as it comes: `render_table` (a blank line between two
+//!      tables), or `render_json` followed by a newline (one JSON object per line). Logs never go
+//!      to stdout. When stdout is closed (`sre-monitor ... | head -1`), stop quietly: `println!`
+//!      would panic, `writeln!` returns the error;
 //!    - exit 0 when the last report is healthy (every check OK), else 1.
 //!
 //! Grade this area with `cargo capstone --area cli`; stuck? `cargo hint capstone cli`.
@@ -51,6 +53,7 @@
 #![allow(dead_code, unused)]
 
 use std::fmt;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;

@@ -46,7 +46,8 @@
 //!
 //! ## Your task
 //!
-//! 1. `validate(raw)`, returning the first problem found, in this order:
+//! 1. `validate(raw)`, returning the first problem found: the alerts, then the servers in order,
+//!    each server before its checks, the checks in order (within one check, any order will do):
 //!    - `alerts.min_severity`: `Warning` when absent; `ok` is refused.
 //!    - `servers`: at least one server.
 //!    - for each server `servers[i]`: `Server::new` (an `EmptyName` is the field `name`, an

@@ -5,8 +5,9 @@ use crate::report::{TestResult, TestStatus};
 /// The test to show first. Targets come in the manifest's order (the task's order, compile-fail
 /// cases last), so the first target with unfinished tests holds the next step. Within it a real
 /// failure says more than a `todo!()`, and of the `todo!()`s the one highest in the learner's file
-/// comes first: files are written top to bottom, step 1 first.
-pub fn most_telling<'a>(unfinished: &[&'a TestResult]) -> Option<&'a TestResult> {
+/// comes first: files are written top to bottom, step 1 first. `files` are the exercise's files in
+/// the order its manifest gives them (the order to write them), relative to the workbook root.
+pub fn most_telling<'a>(unfinished: &[&'a TestResult], files: &[String]) -> Option<&'a TestResult> {
     let target = &unfinished.first()?.target;
     let in_target: Vec<&TestResult> = unfinished
         .iter()
@@ -18,19 +19,23 @@ pub fn most_telling<'a>(unfinished: &[&'a TestResult]) -> Option<&'a TestResult>
         .copied()
         .find(|t| t.status != TestStatus::NotStarted)
         .or_else(|| {
-            in_target
-                .iter()
-                .copied()
-                .min_by_key(|t| t.location.as_deref().map_or((1, "", 0), location_order))
+            in_target.iter().copied().min_by_key(|t| {
+                t.location
+                    .as_deref()
+                    .map_or((usize::MAX, "", 0), |l| location_order(l, files))
+            })
         })
 }
 
-/// `path:line:column` as something to sort by: the path, then the line as a number.
-fn location_order(location: &str) -> (u8, &str, u32) {
+/// `path:line:column` as something to sort by: the file's place among the exercise's files (any
+/// other file after them), then the path, then the line as a number.
+fn location_order<'l>(location: &'l str, files: &[String]) -> (usize, &'l str, u32) {
     let mut parts = location.rsplitn(3, ':');
     let _column = parts.next();
     let line = parts.next().and_then(|l| l.parse().ok()).unwrap_or(0);
-    (0, parts.next().unwrap_or(location), line)
+    let path = parts.next().unwrap_or(location);
+    let rank = files.iter().position(|f| f == path).unwrap_or(files.len());
+    (rank, path, line)
 }
 
 /// The `--> path:line:col` of a compiler error.
@@ -64,7 +69,7 @@ mod tests {
             test("ex1_compile_fail", "a", Failed, None),
         ];
         let refs: Vec<&TestResult> = tests.iter().collect();
-        assert_eq!(most_telling(&refs).unwrap().name, "c");
+        assert_eq!(most_telling(&refs, &[]).unwrap().name, "c");
     }
 
     #[test]
@@ -78,11 +83,40 @@ mod tests {
         ];
         let refs: Vec<&TestResult> = tests.iter().collect();
         assert_eq!(
-            most_telling(&refs).unwrap().name,
+            most_telling(&refs, &[]).unwrap().name,
             "c_first_step",
             "line 45 before line 100 before line 120 (compared as numbers), unknown last"
         );
-        assert!(most_telling(&[]).is_none());
+        assert!(most_telling(&[], &[]).is_none());
+    }
+
+    #[test]
+    fn the_manifests_file_order_comes_before_the_alphabet() {
+        use TestStatus::*;
+        let tests = [
+            test(
+                "cli",
+                "parse_args",
+                NotStarted,
+                Some("capstone/src/cli.rs:10:9"),
+            ),
+            test(
+                "cli",
+                "load_config",
+                NotStarted,
+                Some("capstone/src/config.rs:200:9"),
+            ),
+        ];
+        let refs: Vec<&TestResult> = tests.iter().collect();
+        let files = [
+            "capstone/src/config.rs".to_owned(),
+            "capstone/src/cli.rs".to_owned(),
+        ];
+        assert_eq!(
+            most_telling(&refs, &files).unwrap().name,
+            "load_config",
+            "config.rs is written first, as the manifest lists it, though cli.rs sorts first"
+        );
     }
 
     #[test]

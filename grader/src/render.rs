@@ -141,7 +141,17 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
         .iter()
         .filter(|t| t.status != TestStatus::Passed)
         .collect();
-    let first = most_telling(&unfinished);
+    let files: Vec<String> = unit
+        .manifest
+        .exercise(&exercise.id)
+        .map(|e| {
+            e.files
+                .iter()
+                .map(|f| unit.dir.join(f).display().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let first = most_telling(&unfinished, &files);
     // The file to open: where the failure is, when that is one of the learner's files. In a crate
     // shared by several exercises (the capstone), a compile error may sit in another one's file:
     // then that exercise is the next step.

@@ -1,6 +1,7 @@
 //! # CLI: arguments, exit codes, and the whole run (reference solution)
 
 use std::fmt;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -183,14 +184,15 @@ pub fn main(args: impl IntoIterator<Item = String>) -> ExitCode {
     let mut monitor = config.monitor();
     let mut rounds = 0;
     let last = monitor.run(&LiveSystem, schedule, &mut SystemClock, &mut |report| {
-        match args.format {
-            Format::Json => println!("{}", render_json(report)),
-            Format::Table => {
-                if rounds > 0 {
-                    println!();
-                }
-                print!("{}", render_table(report));
-            }
+        let mut out = std::io::stdout().lock();
+        let written = match args.format {
+            Format::Json => writeln!(out, "{}", render_json(report)),
+            Format::Table if rounds > 0 => write!(out, "\n{}", render_table(report)),
+            Format::Table => write!(out, "{}", render_table(report)),
+        };
+        // Whoever read the reports has gone (`| head -1`): nothing more to say to them.
+        if written.and_then(|()| out.flush()).is_err() {
+            std::process::exit(i32::from(EXIT_HEALTHY));
         }
         rounds += 1;
     });
