@@ -5,7 +5,7 @@
 
 use std::process::{Command, Stdio};
 
-use crate::compile::cargo_command;
+use crate::compile::{CompileError, cargo_command};
 use crate::stage::{StageError, stage};
 use crate::workbook::{Unit, Workbook};
 
@@ -15,11 +15,8 @@ pub enum DemoError {
     NoDemo(String),
     #[error(transparent)]
     Stage(#[from] StageError),
-    #[error("cannot run `{cargo}`: {source}. Is Rust installed? Get it from https://rustup.rs")]
-    CargoMissing {
-        cargo: String,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Cargo(#[from] CompileError),
     #[error("the demo was stopped by a signal")]
     Killed,
 }
@@ -47,6 +44,6 @@ pub fn run_demo(workbook: &Workbook, unit: &Unit) -> Result<i32, DemoError> {
         .args(&demo.args)
         .stdin(Stdio::null())
         .status()
-        .map_err(|source| DemoError::CargoMissing { cargo, source })?;
+        .map_err(|source| CompileError::CargoMissing { cargo, source })?;
     status.code().ok_or(DemoError::Killed)
 }

@@ -99,12 +99,14 @@ pub fn grade_unit(
                         env: env.clone(),
                         timeout: exercise.timeout_for(target),
                     })),
-                    Err(message) => results[index].push(unlisted(target, message)),
+                    Err(message) => {
+                        results[index].push(target_result(target, TestStatus::Crashed, message))
+                    }
                 },
                 None => {
                     let error = build.why_not_built(&env.package_dir, target);
                     compile_errors[index].get_or_insert_with(|| error.clone());
-                    results[index].push(not_compiling(target, error));
+                    results[index].push(target_result(target, TestStatus::DoesNotCompile, error));
                 }
             }
         }
@@ -186,22 +188,12 @@ fn run_jobs(jobs: Vec<Job>, options: &GradeOptions<'_>) -> Vec<(usize, TestResul
     done.into_inner().expect("results lock")
 }
 
-fn not_compiling(target: &str, error: String) -> TestResult {
+/// A result for a whole target whose tests could not be run (or even listed).
+fn target_result(target: &str, status: TestStatus, message: String) -> TestResult {
     TestResult {
         name: target.to_owned(),
         target: target.to_owned(),
-        status: TestStatus::DoesNotCompile,
-        message: Some(error),
-        location: None,
-        duration_ms: 0,
-    }
-}
-
-fn unlisted(target: &str, message: String) -> TestResult {
-    TestResult {
-        name: target.to_owned(),
-        target: target.to_owned(),
-        status: TestStatus::Crashed,
+        status,
         message: Some(message),
         location: None,
         duration_ms: 0,
