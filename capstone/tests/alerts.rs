@@ -83,7 +83,6 @@ fn capture<T>(f: impl FnOnce() -> T) -> (T, Vec<Event>) {
 
 // ----- opening alerts -----
 
-#[test]
 fn results_at_or_above_the_minimum_severity_open_alerts() {
     let mut manager = AlertManager::new(Status::Warning);
     let changes = manager.process(
@@ -115,7 +114,6 @@ fn results_at_or_above_the_minimum_severity_open_alerts() {
     );
 }
 
-#[test]
 fn a_critical_minimum_ignores_warnings() {
     let mut manager = AlertManager::new(Status::Critical);
     let changes = manager.process(
@@ -132,7 +130,6 @@ fn a_critical_minimum_ignores_warnings() {
     );
 }
 
-#[test]
 fn an_open_alert_is_not_repeated() {
     let mut manager = AlertManager::new(Status::Warning);
     let failing = [result("db-01", "port 5432", Status::Critical)];
@@ -154,7 +151,6 @@ fn an_open_alert_is_not_repeated() {
     );
 }
 
-#[test]
 fn a_worse_result_escalates_and_a_milder_one_does_not() {
     let mut manager = AlertManager::new(Status::Warning);
     manager.process(&[result("web-01", "disk /", Status::Warning)], T0);
@@ -176,7 +172,6 @@ fn a_worse_result_escalates_and_a_milder_one_does_not() {
     );
 }
 
-#[test]
 fn a_recovered_check_resolves_its_alert() {
     let mut manager = AlertManager::new(Status::Warning);
     manager.process(&[result("web-01", "memory", Status::Critical)], T0);
@@ -208,7 +203,6 @@ fn a_recovered_check_resolves_its_alert() {
     );
 }
 
-#[test]
 fn alerts_are_kept_per_server_and_check() {
     let mut manager = AlertManager::new(Status::Warning);
     let changes = manager.process(
@@ -237,7 +231,6 @@ fn alerts_are_kept_per_server_and_check() {
     );
 }
 
-#[test]
 fn open_alerts_list_the_most_severe_first() {
     let mut manager = AlertManager::new(Status::Warning);
     manager.process(
@@ -263,7 +256,6 @@ fn open_alerts_list_the_most_severe_first() {
 
 // ----- logging -----
 
-#[test]
 fn opened_and_resolved_alerts_are_logged_with_structured_fields() {
     let (_, events) = capture(|| {
         let mut manager = AlertManager::new(Status::Warning);
@@ -337,7 +329,6 @@ fn opened_and_resolved_alerts_are_logged_with_structured_fields() {
     );
 }
 
-#[test]
 fn the_pager_key_is_never_logged() {
     const KEY: &str = "pd-7f3c9a1e55b04d2e";
     let ((), events) = capture(|| {
@@ -358,3 +349,15 @@ fn the_pager_key_is_never_logged() {
         );
     }
 }
+
+workbook_harness::main!(
+    results_at_or_above_the_minimum_severity_open_alerts,
+    a_critical_minimum_ignores_warnings,
+    an_open_alert_is_not_repeated,
+    a_worse_result_escalates_and_a_milder_one_does_not,
+    a_recovered_check_resolves_its_alert,
+    alerts_are_kept_per_server_and_check,
+    open_alerts_list_the_most_severe_first,
+    opened_and_resolved_alerts_are_logged_with_structured_fields,
+    the_pager_key_is_never_logged,
+);

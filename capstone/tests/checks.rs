@@ -56,7 +56,6 @@ impl SystemReadings for Recording {
     }
 }
 
-#[test]
 fn thresholds_accept_percentages_with_warning_at_most_critical() {
     let t = Thresholds::new(80.0, 90.0).expect("80/90 are valid thresholds");
     assert_eq!(
@@ -102,7 +101,6 @@ fn thresholds_accept_percentages_with_warning_at_most_critical() {
     );
 }
 
-#[test]
 fn thresholds_classify_at_and_above_each_level() {
     let t = thresholds(80.0, 90.0);
     let cases = [
@@ -122,7 +120,6 @@ fn thresholds_classify_at_and_above_each_level() {
     }
 }
 
-#[test]
 fn disk_check_judges_its_own_disk_and_measures_it() {
     let readings = disks(&[("/", 42.0), ("/var", 85.0), ("/data", 93.5)]);
     let t = thresholds(80.0, 90.0);
@@ -161,7 +158,6 @@ fn disk_check_judges_its_own_disk_and_measures_it() {
     );
 }
 
-#[test]
 fn a_disk_that_cannot_be_read_is_critical() {
     let reading =
         DiskCheck::new("/missing", thresholds(80.0, 90.0)).check(&disks(&[("/", 10.0)]), NOW);
@@ -178,7 +174,6 @@ fn a_disk_that_cannot_be_read_is_critical() {
     );
 }
 
-#[test]
 fn memory_check_judges_memory_use() {
     let t = thresholds(85.0, 95.0);
     let at = |percent: Option<f64>| {
@@ -216,7 +211,6 @@ fn memory_check_judges_memory_use() {
     );
 }
 
-#[test]
 fn process_check_fails_with_its_severity_when_the_process_is_missing() {
     let readings = FixedReadings {
         processes: vec!["sshd".into(), "nginx".into()],
@@ -253,7 +247,6 @@ fn process_check_fails_with_its_severity_when_the_process_is_missing() {
     );
 }
 
-#[test]
 fn port_check_asks_for_its_host_port_and_timeout() {
     let open = Recording {
         open: true,
@@ -284,7 +277,6 @@ fn port_check_asks_for_its_host_port_and_timeout() {
     );
 }
 
-#[test]
 fn live_port_check_connects_to_a_real_listener() {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on 127.0.0.1");
     let port = listener.local_addr().unwrap().port();
@@ -304,7 +296,6 @@ fn live_port_check_connects_to_a_real_listener() {
     );
 }
 
-#[test]
 fn checks_name_what_they_look_at() {
     let t = thresholds(80.0, 90.0);
     assert_eq!(
@@ -329,7 +320,6 @@ fn checks_name_what_they_look_at() {
     );
 }
 
-#[test]
 fn run_is_provided_and_reports_for_the_server() {
     /// A check written by the test: it only needs `name` and `check`, so `run` must be provided.
     struct Scripted {
@@ -376,3 +366,16 @@ fn run_is_provided_and_reports_for_the_server() {
         ("web-01", "disk /")
     );
 }
+
+workbook_harness::main!(
+    thresholds_accept_percentages_with_warning_at_most_critical,
+    thresholds_classify_at_and_above_each_level,
+    disk_check_judges_its_own_disk_and_measures_it,
+    a_disk_that_cannot_be_read_is_critical,
+    memory_check_judges_memory_use,
+    process_check_fails_with_its_severity_when_the_process_is_missing,
+    port_check_asks_for_its_host_port_and_timeout,
+    live_port_check_connects_to_a_real_listener,
+    checks_name_what_they_look_at,
+    run_is_provided_and_reports_for_the_server,
+);

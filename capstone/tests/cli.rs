@@ -134,7 +134,6 @@ process = "no-such-process-7f3c9a"
 
 // ----- the library side: arguments and config -----
 
-#[test]
 fn parse_args_reads_every_flag() {
     let args = |list: &[&str]| parse_args(list.iter().map(|s| s.to_string()));
     assert_eq!(
@@ -198,7 +197,6 @@ fn parse_args_reads_every_flag() {
     }
 }
 
-#[test]
 fn config_errors_name_the_field() {
     let server = "[[servers]]\nname = \"web-01\"\nhost = \"localhost\"\n";
     let disk = |warning: &str, critical: &str| {
@@ -289,7 +287,6 @@ fn config_errors_name_the_field() {
     }
 }
 
-#[test]
 fn the_example_config_is_valid() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/monitor.toml");
     let config = Config::load(&path)
@@ -318,7 +315,6 @@ fn the_example_config_is_valid() {
 
 // ----- the binary, end to end -----
 
-#[test]
 fn a_healthy_machine_exits_0_with_the_table_on_stdout() {
     let (_listener, port) = open_port();
     let workspace = Workspace::with_config(&healthy_config(port));
@@ -344,7 +340,6 @@ fn a_healthy_machine_exits_0_with_the_table_on_stdout() {
     );
 }
 
-#[test]
 fn a_failing_check_exits_1() {
     let (_listener, open) = open_port();
     let workspace = Workspace::with_config(&failing_config(open, closed_port(), ""));
@@ -374,7 +369,6 @@ fn a_failing_check_exits_1() {
     );
 }
 
-#[test]
 fn json_format_prints_one_parseable_report() {
     let (_listener, open) = open_port();
     let closed = closed_port();
@@ -429,7 +423,6 @@ fn json_format_prints_one_parseable_report() {
     );
 }
 
-#[test]
 fn a_bad_config_exits_2_with_one_line_naming_the_field() {
     let (_listener, port) = open_port();
     let bad_value = Workspace::with_config(&format!(
@@ -470,7 +463,6 @@ fn a_bad_config_exits_2_with_one_line_naming_the_field() {
     }
 }
 
-#[test]
 fn a_missing_config_file_or_bad_arguments_exit_2() {
     let workspace = Workspace::with_config("");
     let missing = workspace.path("nowhere.toml");
@@ -507,7 +499,6 @@ fn a_missing_config_file_or_bad_arguments_exit_2() {
     );
 }
 
-#[test]
 fn logs_go_to_stderr_and_never_to_stdout() {
     let (_listener, open) = open_port();
     let workspace = Workspace::with_config(&failing_config(open, closed_port(), ""));
@@ -528,7 +519,6 @@ fn logs_go_to_stderr_and_never_to_stdout() {
     );
 }
 
-#[test]
 fn rust_log_filters_the_logs() {
     let (_listener, open) = open_port();
     let workspace = Workspace::with_config(&failing_config(open, closed_port(), ""));
@@ -555,7 +545,6 @@ fn rust_log_filters_the_logs() {
     );
 }
 
-#[test]
 fn log_file_gets_the_logs_too() {
     let (_listener, open) = open_port();
     let workspace = Workspace::with_config(&failing_config(open, closed_port(), ""));
@@ -598,7 +587,6 @@ fn log_file_gets_the_logs_too() {
     );
 }
 
-#[test]
 fn the_pager_key_never_appears_anywhere() {
     const KEY: &str = "pd-routing-key-5e1b7c0d9a";
     let (_listener, open) = open_port();
@@ -635,7 +623,6 @@ fn the_pager_key_never_appears_anywhere() {
     );
 }
 
-#[test]
 fn interval_runs_a_round_every_n_seconds() {
     let (_listener, port) = open_port();
     let workspace = Workspace::with_config(&healthy_config(port));
@@ -678,3 +665,19 @@ fn interval_runs_a_round_every_n_seconds() {
         "--interval 1 waits a second between the two rounds"
     );
 }
+
+workbook_harness::main!(
+    parse_args_reads_every_flag,
+    config_errors_name_the_field,
+    the_example_config_is_valid,
+    a_healthy_machine_exits_0_with_the_table_on_stdout,
+    a_failing_check_exits_1,
+    json_format_prints_one_parseable_report,
+    a_bad_config_exits_2_with_one_line_naming_the_field,
+    a_missing_config_file_or_bad_arguments_exit_2,
+    logs_go_to_stderr_and_never_to_stdout,
+    rust_log_filters_the_logs,
+    log_file_gets_the_logs_too,
+    the_pager_key_never_appears_anywhere,
+    interval_runs_a_round_every_n_seconds,
+);

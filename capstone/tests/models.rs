@@ -2,7 +2,6 @@
 
 use sre_monitor::models::{Alert, Metric, ModelError, Secret, Server, Status, sort_by_value};
 
-#[test]
 fn status_prints_in_capitals_and_orders_from_good_to_bad() {
     assert_eq!(
         [Status::Ok, Status::Warning, Status::Critical].map(|s| s.to_string()),
@@ -20,7 +19,6 @@ fn status_prints_in_capitals_and_orders_from_good_to_bad() {
     );
 }
 
-#[test]
 fn server_new_keeps_a_valid_server() {
     let server = Server::new("web-01", "web-01.internal")
         .expect("web-01 at web-01.internal is a valid server");
@@ -40,7 +38,6 @@ fn server_new_keeps_a_valid_server() {
     assert_eq!(db.host(), "db-01.internal");
 }
 
-#[test]
 fn server_new_rejects_a_blank_name_and_a_bad_host() {
     assert_eq!(
         Server::new("", "web-01.internal"),
@@ -64,7 +61,6 @@ fn server_new_rejects_a_blank_name_and_a_bad_host() {
     );
 }
 
-#[test]
 fn each_server_owns_its_tags() {
     let web1 = Server::new("web-01", "web-01.internal")
         .unwrap()
@@ -82,7 +78,6 @@ fn each_server_owns_its_tags() {
     );
 }
 
-#[test]
 fn metric_new_accepts_zero_and_rejects_bad_values() {
     let zero = Metric::new("cpu", 0.0, "%", 1_700_000_000).expect("0.0 is a valid value");
     assert_eq!(
@@ -111,7 +106,6 @@ fn metric_new_accepts_zero_and_rejects_bad_values() {
     );
 }
 
-#[test]
 fn sort_by_value_puts_the_lowest_first_and_keeps_ties_in_order() {
     let metric = |name: &str, value: f64| Metric::new(name, value, "%", 0).unwrap();
     let mut metrics = vec![
@@ -145,7 +139,6 @@ fn sort_by_value_puts_the_lowest_first_and_keeps_ties_in_order() {
     );
 }
 
-#[test]
 fn alert_new_keeps_its_fields_and_refuses_an_ok_severity() {
     let alert = Alert::new(
         "web-01",
@@ -188,7 +181,6 @@ fn alert_new_keeps_its_fields_and_refuses_an_ok_severity() {
     );
 }
 
-#[test]
 fn alert_displays_severity_server_check_and_message() {
     let alert = Alert::new(
         "db-01",
@@ -205,7 +197,6 @@ fn alert_displays_severity_server_check_and_message() {
     );
 }
 
-#[test]
 fn a_secret_never_shows_its_value() {
     let key = Secret::new("pd-routing-key-0123456789");
     assert_eq!(
@@ -231,7 +222,6 @@ fn a_secret_never_shows_its_value() {
     }
 }
 
-#[test]
 fn models_serialize_to_json_with_lowercase_statuses() {
     let server = Server::new("web-01", "web-01.internal")
         .unwrap()
@@ -257,3 +247,16 @@ fn models_serialize_to_json_with_lowercase_statuses() {
     );
     assert_eq!(json["opened_at"], 42);
 }
+
+workbook_harness::main!(
+    status_prints_in_capitals_and_orders_from_good_to_bad,
+    server_new_keeps_a_valid_server,
+    server_new_rejects_a_blank_name_and_a_bad_host,
+    each_server_owns_its_tags,
+    metric_new_accepts_zero_and_rejects_bad_values,
+    sort_by_value_puts_the_lowest_first_and_keeps_ties_in_order,
+    alert_new_keeps_its_fields_and_refuses_an_ok_severity,
+    alert_displays_severity_server_check_and_message,
+    a_secret_never_shows_its_value,
+    models_serialize_to_json_with_lowercase_statuses,
+);

@@ -73,7 +73,6 @@ fn checks_of(report: &Report) -> Vec<(&str, &str, Status)> {
         .collect()
 }
 
-#[test]
 fn run_once_runs_every_check_of_every_server_in_order() {
     let mut monitor = Monitor::new(AlertManager::new(Status::Warning));
     monitor.add_server(
@@ -102,7 +101,6 @@ fn run_once_runs_every_check_of_every_server_in_order() {
     );
 }
 
-#[test]
 fn the_report_status_is_the_worst_result() {
     let mut monitor = Monitor::new(AlertManager::new(Status::Warning));
     monitor.add_server(
@@ -147,7 +145,6 @@ fn the_report_status_is_the_worst_result() {
     );
 }
 
-#[test]
 fn alerts_open_once_and_resolve_across_rounds() {
     let mut monitor = Monitor::new(AlertManager::new(Status::Warning));
     monitor.add_server(
@@ -180,7 +177,6 @@ fn alerts_open_once_and_resolve_across_rounds() {
     assert!(third.open_alerts.is_empty(), "round 3: nothing is open");
 }
 
-#[test]
 fn run_repeats_on_the_schedule_and_returns_the_last_report() {
     let mut monitor = Monitor::new(AlertManager::new(Status::Warning));
     monitor.add_server(
@@ -286,14 +282,12 @@ fn sample_report() -> Report {
     }
 }
 
-#[test]
 fn the_table_report_has_the_specified_layout() {
     let table = render_table(&sample_report());
     // The layout is specified in src/report.rs. On a mismatch, insta prints both versions.
     insta::assert_snapshot!("table_report", table);
 }
 
-#[test]
 fn an_empty_table_has_the_header_and_the_summary() {
     let report = Report {
         generated_at: T0,
@@ -310,7 +304,6 @@ fn an_empty_table_has_the_header_and_the_summary() {
     );
 }
 
-#[test]
 fn the_json_report_is_one_line_that_parses_back() {
     let json = render_json(&sample_report());
     assert!(
@@ -350,3 +343,13 @@ fn the_json_report_is_one_line_that_parses_back() {
         "opened: this round's new alerts"
     );
 }
+
+workbook_harness::main!(
+    run_once_runs_every_check_of_every_server_in_order,
+    the_report_status_is_the_worst_result,
+    alerts_open_once_and_resolve_across_rounds,
+    run_repeats_on_the_schedule_and_returns_the_last_report,
+    the_table_report_has_the_specified_layout,
+    an_empty_table_has_the_header_and_the_summary,
+    the_json_report_is_one_line_that_parses_back,
+);

@@ -1,8 +1,11 @@
-//! Turns one test process's exit and output into a result with a reason.
+//! Turns one test process's exit, result and output into a result with a reason.
 //!
 //! Exit status alone proves nothing: a test that calls `process::exit(0)` ends its binary with
-//! status 0 and no result. A pass needs libtest's own `test NAME ... ok` line, its `test result: ok.`
-//! summary, and a clean exit, all three.
+//! status 0 and no result. A canonical test passes only on a result from `workbook-harness` that
+//! carries the run's secret ([`classify_harness`]); what the process printed is only ever shown.
+//! The learner's own tests run under libtest and are read from its output ([`classify_libtest`]).
+
+use workbook_harness::protocol::{Outcome, TestReport};
 
 use crate::paths::tidy_paths;
 use crate::report::TestStatus;
@@ -27,92 +30,173 @@ pub struct Verdict {
     pub status: TestStatus,
     pub message: Option<String>,
     pub location: Option<String>,
+    /// Something worth knowing about a run whatever its result ("left a process running").
+    pub note: Option<String>,
 }
 
-/// Classifies the run of the single test `name`, from its exit and captured output.
-pub fn classify(name: &str, exit: Exit, stdout: &str, stderr: &str) -> Verdict {
+impl Verdict {
+    fn new(
+        status: TestStatus,
+        message: impl Into<Option<String>>,
+        location: Option<String>,
+    ) -> Self {
+        Verdict {
+            status,
+            message: message.into(),
+            location,
+            note: None,
+        }
+    }
+}
+
+fn timed_out(secs: u64) -> Verdict {
+    Verdict::new(
+        TestStatus::TimedOut,
+        format!(
+            "still running after {secs} s, so it was stopped: an endless loop, or waiting for something that never comes?"
+        ),
+        None,
+    )
+}
+
+/// Classifies the run of the canonical test `name`: `report` is the result file it left (`None`
+/// when there is none), `secret` what the grader handed it.
+pub fn classify_harness(
+    name: &str,
+    secret: &str,
+    exit: Exit,
+    report: Option<Result<TestReport, String>>,
+    stdout: &str,
+    stderr: &str,
+) -> Verdict {
     if let Exit::TimedOut(secs) = exit {
-        return Verdict {
-            status: TestStatus::TimedOut,
-            message: Some(format!(
-                "still running after {secs} s, so it was stopped: an endless loop, or waiting for something that never comes?"
-            )),
-            location: None,
-        };
+        return timed_out(secs);
+    }
+    let report = match report {
+        Some(Ok(report)) if report.secret == secret && report.test == name => report,
+        Some(Ok(_)) | Some(Err(_)) => {
+            return Verdict::new(
+                TestStatus::Crashed,
+                "the test's result was not written by the test harness: the code under test \
+                 wrote into the grader's result file, so this run has no result"
+                    .to_owned(),
+                None,
+            );
+        }
+        None => {
+            return Verdict::new(
+                TestStatus::Crashed,
+                crash_reason(exit, stderr),
+                find_panic(stderr).and_then(|p| p.location),
+            );
+        }
+    };
+    match report.outcome {
+        Outcome::Passed => Verdict::new(TestStatus::Passed, None, None),
+        Outcome::Failed => {
+            let message = report.message.unwrap_or_else(|| "panicked".to_owned());
+            let location = report.location.map(|l| tidy_paths(&l));
+            if is_todo(&message) {
+                return Verdict::new(
+                    TestStatus::NotStarted,
+                    "reached a todo!() that is still to be written".to_owned(),
+                    location,
+                );
+            }
+            if location.as_deref().is_some_and(is_outside_workbook) {
+                // A panic inside a library (insta, trybuild) says little on its own: what the
+                // test printed before it (a snapshot's diff, say) is the explanation.
+                let printed = stdout.trim();
+                let message = if printed.is_empty() {
+                    cap_lines(&message).unwrap_or(message)
+                } else {
+                    cap_tail_lines(&format!("{printed}\n{message}"))
+                };
+                return Verdict::new(TestStatus::Failed, message, None);
+            }
+            Verdict::new(
+                TestStatus::Failed,
+                cap_lines(&message).unwrap_or(message),
+                location,
+            )
+        }
+    }
+}
+
+/// A location outside the workbook: an absolute path (cargo passes the workbook's files to rustc
+/// relative to the workspace, and dependencies' absolute), on Unix or on Windows.
+fn is_outside_workbook(location: &str) -> bool {
+    let bytes = location.as_bytes();
+    location.starts_with('/')
+        || location.starts_with("\\\\")
+        || (bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':')
+}
+
+/// Classifies the run of the learner's own test `name` under libtest, from its exit and output.
+///
+/// A pass needs libtest's summary of one passed test and a clean exit. Lines are matched anywhere,
+/// not whole: a test's own output may run into libtest's on the same line.
+pub fn classify_libtest(name: &str, exit: Exit, stdout: &str, stderr: &str) -> Verdict {
+    if let Exit::TimedOut(secs) = exit {
+        return timed_out(secs);
     }
     // libtest writes `test NAME ... ok`, or `test NAME - should panic ... ok` for a
     // `#[should_panic]` test; the same with `FAILED`; and `test NAME ... ignored`.
     let result_line = |verdict: &str| {
-        stdout.lines().any(|l| {
-            l == format!("test {name} ... {verdict}")
-                || l == format!("test {name} - should panic ... {verdict}")
-        })
+        let plain = format!("test {name} ... {verdict}");
+        let should_panic = format!("test {name} - should panic ... {verdict}");
+        stdout
+            .lines()
+            .any(|l| l.contains(&plain) || l.contains(&should_panic))
     };
     let summary_ok = |counts: &str| {
         stdout
             .lines()
-            .any(|l| l.starts_with(&format!("test result: ok. {counts}")))
+            .any(|l| l.contains(&format!("test result: ok. {counts}")))
     };
 
     if result_line("ok") && summary_ok("1 passed") && exit == Exit::Code(0) {
-        return Verdict {
-            status: TestStatus::Passed,
-            message: None,
-            location: None,
-        };
+        return Verdict::new(TestStatus::Passed, None, None);
     }
     if result_line("ignored") && summary_ok("0 passed") && exit == Exit::Code(0) {
-        return Verdict {
-            status: TestStatus::Ignored,
-            message: Some("marked #[ignore], so it does not run and does not count".to_owned()),
-            location: None,
-        };
+        return Verdict::new(
+            TestStatus::Ignored,
+            "marked #[ignore], so it does not run and does not count".to_owned(),
+            None,
+        );
     }
     if result_line("FAILED") {
         let section = failure_section(name, stdout);
         return match find_panic(section).or_else(|| find_panic(stderr)) {
-            Some(panic) if is_todo(&panic.message) => Verdict {
-                status: TestStatus::NotStarted,
-                message: Some("reached a todo!() that is still to be written".to_owned()),
-                location: panic.location,
-            },
+            Some(panic) if is_todo(&panic.message) => Verdict::new(
+                TestStatus::NotStarted,
+                "reached a todo!() that is still to be written".to_owned(),
+                panic.location,
+            ),
             // A panic inside a library (insta, trybuild) says little on its own: what the test
             // printed before it (a snapshot's diff, say) is the explanation.
-            Some(panic)
-                if panic
-                    .location
-                    .as_deref()
-                    .is_some_and(|l| l.starts_with('/')) =>
-            {
+            Some(panic) if panic.location.as_deref().is_some_and(is_outside_workbook) => {
                 let printed = section[..section.rfind("thread '").unwrap_or(section.len())].trim();
                 let message = if printed.is_empty() {
                     panic.message
                 } else {
                     cap_lines(&format!("{printed}\n{}", panic.message)).unwrap_or(panic.message)
                 };
-                Verdict {
-                    status: TestStatus::Failed,
-                    message: Some(message),
-                    location: None,
-                }
+                Verdict::new(TestStatus::Failed, message, None)
             }
-            Some(panic) => Verdict {
-                status: TestStatus::Failed,
-                message: Some(panic.message),
-                location: panic.location,
-            },
-            None => Verdict {
-                status: TestStatus::Failed,
-                message: Some(cap_lines(section.trim()).unwrap_or_else(|| "failed".to_owned())),
-                location: None,
-            },
+            Some(panic) => Verdict::new(TestStatus::Failed, panic.message, panic.location),
+            None => Verdict::new(
+                TestStatus::Failed,
+                cap_lines(section.trim()).unwrap_or_else(|| "failed".to_owned()),
+                None,
+            ),
         };
     }
-    Verdict {
-        status: TestStatus::Crashed,
-        message: Some(crash_reason(exit, stderr)),
-        location: find_panic(stderr).and_then(|p| p.location),
-    }
+    Verdict::new(
+        TestStatus::Crashed,
+        crash_reason(exit, stderr),
+        find_panic(stderr).and_then(|p| p.location),
+    )
 }
 
 fn crash_reason(exit: Exit, stderr: &str) -> String {
@@ -176,6 +260,19 @@ fn is_todo(message: &str) -> bool {
     message.starts_with("not yet implemented") || message.starts_with("not implemented")
 }
 
+/// The last lines of `text`: the end of a test's output is nearest to its failure.
+fn cap_tail_lines(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.len() <= MAX_MESSAGE_LINES {
+        return text.to_owned();
+    }
+    format!(
+        "… ({} lines before)\n{}",
+        lines.len() - MAX_MESSAGE_LINES,
+        lines[lines.len() - MAX_MESSAGE_LINES..].join("\n")
+    )
+}
+
 fn cap_lines(text: &str) -> Option<String> {
     if text.is_empty() {
         return None;
@@ -206,16 +303,16 @@ mod tests {
     #[test]
     fn a_pass_needs_the_ok_line_the_summary_and_a_clean_exit() {
         assert_eq!(
-            classify("t", Exit::Code(0), PASSED, "").status,
+            classify_libtest("t", Exit::Code(0), PASSED, "").status,
             TestStatus::Passed
         );
         // The right words with a bad exit, or for another test, are not a pass.
         assert_eq!(
-            classify("t", Exit::Code(101), PASSED, "").status,
+            classify_libtest("t", Exit::Code(101), PASSED, "").status,
             TestStatus::Crashed
         );
         assert_eq!(
-            classify("u", Exit::Code(0), PASSED, "").status,
+            classify_libtest("u", Exit::Code(0), PASSED, "").status,
             TestStatus::Crashed
         );
     }
@@ -224,16 +321,16 @@ mod tests {
     fn should_panic_tests_pass_and_fail_and_ignored_ones_are_their_own_result() {
         let passed = "\nrunning 1 test\ntest t - should panic ... ok\n\ntest result: ok. 1 passed; 0 failed; 0 ignored; 0 measured; 3 filtered out; finished in 0.00s\n";
         assert_eq!(
-            classify("t", Exit::Code(0), passed, "").status,
+            classify_libtest("t", Exit::Code(0), passed, "").status,
             TestStatus::Passed
         );
         let failed = "\nrunning 1 test\ntest t - should panic ... FAILED\n\nfailures:\n\n---- t stdout ----\nnote: test did not panic as expected\n\nfailures:\n    t\n";
-        let verdict = classify("t", Exit::Code(101), failed, "");
+        let verdict = classify_libtest("t", Exit::Code(101), failed, "");
         assert_eq!(verdict.status, TestStatus::Failed);
         assert!(verdict.message.unwrap().contains("did not panic"));
         let ignored = "\nrunning 1 test\ntest t ... ignored\n\ntest result: ok. 0 passed; 0 failed; 1 ignored; 0 measured; 3 filtered out; finished in 0.00s\n";
         assert_eq!(
-            classify("t", Exit::Code(0), ignored, "").status,
+            classify_libtest("t", Exit::Code(0), ignored, "").status,
             TestStatus::Ignored
         );
     }
@@ -241,7 +338,7 @@ mod tests {
     #[test]
     fn a_panic_inside_a_library_keeps_what_the_test_printed_before_it() {
         let out = "test t ... FAILED\n\nfailures:\n\n---- t stdout ----\n-old line\n+new line\n\nthread 't' (7) panicked at /root/.cargo/registry/src/insta-1.49.0/src/runtime.rs:734:13:\nsnapshot assertion for 'table' failed in line 293\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n\nfailures:\n    t\n";
-        let verdict = classify("t", Exit::Code(101), out, "");
+        let verdict = classify_libtest("t", Exit::Code(101), out, "");
         assert_eq!(verdict.status, TestStatus::Failed);
         assert_eq!(
             verdict.message.as_deref(),
@@ -255,7 +352,7 @@ mod tests {
 
     #[test]
     fn process_exit_zero_without_a_result_is_a_crash_that_names_exit() {
-        let verdict = classify("t", Exit::Code(0), "\nrunning 1 test\ntest t ... ", "");
+        let verdict = classify_libtest("t", Exit::Code(0), "\nrunning 1 test\ntest t ... ", "");
         assert_eq!(verdict.status, TestStatus::Crashed);
         assert!(verdict.message.unwrap().contains("process::exit"));
     }
@@ -265,7 +362,7 @@ mod tests {
         let out = failed(
             "assertion `left == right` failed: name must be b\n  left: \"a\"\n right: \"b\"",
         );
-        let verdict = classify("t", Exit::Code(101), &out, "");
+        let verdict = classify_libtest("t", Exit::Code(101), &out, "");
         assert_eq!(verdict.status, TestStatus::Failed);
         let message = verdict.message.unwrap();
         assert!(
@@ -283,12 +380,12 @@ mod tests {
             "not implemented: later",
             "not yet implemented: write me",
         ] {
-            let verdict = classify("t", Exit::Code(101), &failed(panic), "");
+            let verdict = classify_libtest("t", Exit::Code(101), &failed(panic), "");
             assert_eq!(verdict.status, TestStatus::NotStarted, "{panic}");
             assert_eq!(verdict.location.as_deref(), Some("days/d/src/ex1.rs:7:19"));
         }
         // A message that only mentions todo further on is a real failure.
-        let verdict = classify(
+        let verdict = classify_libtest(
             "t",
             Exit::Code(101),
             &failed("expected 3, not yet implemented"),
@@ -299,29 +396,29 @@ mod tests {
 
     #[test]
     fn timeouts_aborts_and_stack_overflows_have_their_own_reasons() {
-        let verdict = classify("t", Exit::TimedOut(5), "test t ... ", "");
+        let verdict = classify_libtest("t", Exit::TimedOut(5), "test t ... ", "");
         assert_eq!(verdict.status, TestStatus::TimedOut);
         assert!(verdict.message.unwrap().contains("5 s"));
 
         let overflow =
             "\nthread 't' has overflowed its stack\nfatal runtime error: stack overflow\n";
-        let verdict = classify("t", Exit::Signal(6), "test t ... ", overflow);
+        let verdict = classify_libtest("t", Exit::Signal(6), "test t ... ", overflow);
         assert_eq!(verdict.status, TestStatus::Crashed);
         assert!(verdict.message.unwrap().contains("stack overflowed"));
 
-        let verdict = classify("t", Exit::Signal(6), "test t ... ", "");
+        let verdict = classify_libtest("t", Exit::Signal(6), "test t ... ", "");
         assert!(verdict.message.unwrap().contains("aborted"));
     }
 
     #[test]
     fn a_failure_without_a_panic_keeps_its_output_and_long_messages_are_capped() {
         let out = "test t ... FAILED\n\nfailures:\n\n---- t stdout ----\nError: \"disk full\"\n\nfailures:\n    t\n";
-        let verdict = classify("t", Exit::Code(101), out, "");
+        let verdict = classify_libtest("t", Exit::Code(101), out, "");
         assert_eq!(verdict.status, TestStatus::Failed);
         assert_eq!(verdict.message.as_deref(), Some("Error: \"disk full\""));
 
         let long: Vec<String> = (0..100).map(|i| format!("line {i}")).collect();
-        let verdict = classify("t", Exit::Code(101), &failed(&long.join("\n")), "");
+        let verdict = classify_libtest("t", Exit::Code(101), &failed(&long.join("\n")), "");
         let message = verdict.message.unwrap();
         assert_eq!(message.lines().count(), MAX_MESSAGE_LINES + 1);
         assert!(message.ends_with("(70 more lines)"), "{message}");

@@ -9,8 +9,10 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use crate::compile::{CompileError, build_tests};
+use crate::guard::Digests;
+use crate::process::Limits;
 use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
-use crate::testrun::{TestEnv, list_tests, run_test};
+use crate::testrun::{Protocol, TestEnv, list_tests, run_test};
 use crate::workbook::Unit;
 
 /// What the grader tells the person waiting while it works.
@@ -59,6 +61,7 @@ struct Job {
     binary: PathBuf,
     env: TestEnv,
     timeout: Duration,
+    protocol: Protocol,
 }
 
 /// Grades `unit` in the workspace at `root`.
@@ -69,13 +72,26 @@ pub fn grade_unit(
 ) -> Result<UnitReport, CompileError> {
     let progress = options.progress;
     let packages: Vec<&str> = unit.crates.iter().map(|c| c.package.as_str()).collect();
-    let build = build_tests(root, &packages, options.target_dir.as_deref(), &|line| {
-        progress(Progress::Cargo(line))
-    })?;
+    let build = build_tests(
+        root,
+        &packages,
+        options.target_dir.as_deref(),
+        unit.manifest.build_timeout(),
+        &|line| progress(Progress::Cargo(line)),
+    )?;
     let manifest = &unit.manifest;
     let selected: Vec<usize> = (0..manifest.exercises.len())
         .filter(|&i| options.only.is_empty() || options.only.contains(&manifest.exercises[i].id))
         .collect();
+
+    // Result files go to a private folder outside the workbook, removed when grading ends.
+    let scratch = tempfile::Builder::new()
+        .prefix("workbook-grading-")
+        .tempdir()
+        .map_err(CompileError::Output)?;
+    let canonical = Digests::of_canonical_files(root, unit);
+    let mut binaries = Digests::default();
+    let mut binary_targets = Vec::new();
 
     // Tests of targets that compiled become jobs; targets that did not compile become one result each.
     let mut jobs = Vec::new();
@@ -87,10 +103,25 @@ pub fn grade_unit(
         let env = TestEnv {
             package_dir: root.join(&krate.dir),
             package_name: krate.package.clone(),
+            scratch: scratch.path().to_owned(),
+            limits: Limits::default(),
+        };
+        // The learner's own tests are theirs to write, under libtest; every other test is
+        // canonical and reports through the harness.
+        let protocol = if exercise.min_tests.is_some() {
+            Protocol::Libtest
+        } else {
+            Protocol::Harness
         };
         for target in &exercise.tests {
             match build.executable(&env.package_dir, target) {
-                Some(binary) => match list_tests(binary, &env) {
+                Some(binary) => match binaries
+                    .add_file(binary)
+                    .map_err(|e| format!("cannot read the test binary {}: {e}", binary.display()))
+                    .and_then(|()| {
+                        binary_targets.push((binary.clone(), target.clone()));
+                        list_tests(binary, &env)
+                    }) {
                     Ok(names) => jobs.extend(names.into_iter().map(|name| Job {
                         exercise: index,
                         target: target.clone(),
@@ -98,6 +129,7 @@ pub fn grade_unit(
                         binary: binary.clone(),
                         env: env.clone(),
                         timeout: exercise.timeout_for(target),
+                        protocol,
                     })),
                     Err(message) => {
                         results[index].push(target_result(target, TestStatus::Crashed, message))
@@ -113,7 +145,26 @@ pub fn grade_unit(
     }
 
     progress(Progress::Running(jobs.len()));
-    for (exercise, result) in run_jobs(jobs, options) {
+    let mut finished = run_jobs(jobs, options);
+    // A test may have overwritten a test binary while the tests ran: its results cannot be trusted,
+    // and cargo would keep the changed file as fresh. It is deleted, so the next build makes it anew.
+    let changed_binaries = binaries.changed_since(&binaries.reread(root));
+    for (binary, target) in binary_targets
+        .iter()
+        .filter(|(binary, _)| changed_binaries.contains(binary))
+    {
+        let _ = std::fs::remove_file(binary);
+        for (_, result) in finished.iter_mut().filter(|(_, r)| r.target == *target) {
+            result.status = TestStatus::Crashed;
+            result.message = Some(format!(
+                "a test changed this test binary ({}) while the tests ran, so no result of `{target}` \
+                 from this run counts; it was deleted and will be built again",
+                binary.display()
+            ));
+            result.location = None;
+        }
+    }
+    for (exercise, result) in finished {
         results[exercise].push(result);
     }
 
@@ -148,13 +199,23 @@ pub fn grade_unit(
             }
         })
         .collect();
-    Ok(UnitReport::new(
+    let mut report = UnitReport::new(
         manifest.kind,
         manifest.day,
         manifest.title.clone(),
         unit.package.clone(),
         exercises,
-    ))
+    );
+    // The canonical files as they are now: anything a test wrote into them is named.
+    for path in canonical.changed_since(&Digests::of_canonical_files(root, unit)) {
+        report.warnings.push(format!(
+            "{} changed while the tests ran: code under test wrote to it. Restore it (with git: \
+             `git checkout -- {}`) before grading again: later runs would build with it as it is now",
+            path.display(),
+            path.display()
+        ));
+    }
+    Ok(report)
 }
 
 /// Runs the jobs on `options.jobs` threads; returns (exercise index, result) in any order.
@@ -168,13 +229,16 @@ fn run_jobs(jobs: Vec<Job>, options: &GradeOptions<'_>) -> Vec<(usize, TestResul
                     let Some(job) = queue.lock().expect("queue lock").pop_front() else {
                         break;
                     };
-                    let outcome = run_test(&job.binary, &job.name, &job.env, job.timeout);
+                    let outcome =
+                        run_test(&job.binary, &job.name, &job.env, job.timeout, job.protocol);
+                    let verdict = outcome.verdict;
                     let result = TestResult {
                         name: job.name,
                         target: job.target,
-                        status: outcome.verdict.status,
-                        message: outcome.verdict.message,
-                        location: outcome.verdict.location,
+                        status: verdict.status,
+                        message: verdict.message,
+                        location: verdict.location,
+                        note: verdict.note,
                         duration_ms: outcome.duration.as_millis().try_into().unwrap_or(u64::MAX),
                     };
                     (options.progress)(Progress::Finished(&result));
@@ -196,6 +260,7 @@ fn target_result(target: &str, status: TestStatus, message: String) -> TestResul
         status,
         message: Some(message),
         location: None,
+        note: None,
         duration_ms: 0,
     }
 }

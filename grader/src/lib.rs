@@ -5,15 +5,19 @@
 //! learner's day is graded in the workbook itself; the reference solutions and instructors'
 //! submissions are graded in a staged copy ([`stage`]) with their files laid over the stubs.
 
+pub mod capture;
 pub mod classify;
 pub mod compile;
 pub mod demo;
 pub mod grade;
+pub mod guard;
 pub mod manifest;
 pub mod next_step;
 pub mod paths;
+pub mod process;
 pub mod render;
 pub mod report;
+pub mod sanitize;
 pub mod selfcheck;
 pub mod stage;
 pub mod testrun;

@@ -7,6 +7,8 @@ mod progress;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Ctrl-C or SIGTERM stops every running test's process tree, then exits with 130.
+    grader::process::stop_all_on_signal();
     match cli::run() {
         Ok(code) => code,
         Err(error) => {

@@ -5,13 +5,18 @@ use crate::report::{TestResult, TestStatus};
 /// The test to show first. Targets come in the manifest's order (the task's order, compile-fail
 /// cases last), so the first target with unfinished tests holds the next step. Within it a real
 /// failure says more than a `todo!()`, and of the `todo!()`s the one highest in the learner's file
-/// comes first: files are written top to bottom, step 1 first. `files` are the exercise's files in
-/// the order its manifest gives them (the order to write them), relative to the workbook root.
+/// comes first: files are written top to bottom, step 1 first. An ignored test did not run and
+/// counts for nothing, so it is never the next step. `files` are the exercise's files in the order
+/// its manifest gives them (the order to write them), relative to the workbook root.
 pub fn most_telling<'a>(unfinished: &[&'a TestResult], files: &[String]) -> Option<&'a TestResult> {
-    let target = &unfinished.first()?.target;
-    let in_target: Vec<&TestResult> = unfinished
+    let counted: Vec<&TestResult> = unfinished
         .iter()
         .copied()
+        .filter(|t| t.status.is_counted())
+        .collect();
+    let target = &counted.first()?.target;
+    let in_target: Vec<&TestResult> = counted
+        .into_iter()
         .filter(|t| t.target == *target)
         .collect();
     in_target
@@ -56,6 +61,7 @@ mod tests {
             status,
             message: None,
             location: location.map(str::to_owned),
+            note: None,
             duration_ms: 0,
         }
     }
@@ -88,6 +94,35 @@ mod tests {
             "line 45 before line 100 before line 120 (compared as numbers), unknown last"
         );
         assert!(most_telling(&[], &[]).is_none());
+    }
+
+    #[test]
+    fn an_ignored_test_is_never_the_next_step() {
+        use TestStatus::*;
+        let tests = [
+            test("ex1", "a_ignored", Ignored, None),
+            test("ex1", "b_todo", NotStarted, Some("src/ex1.rs:80:9")),
+        ];
+        let refs: Vec<&TestResult> = tests.iter().collect();
+        assert_eq!(
+            most_telling(&refs, &[]).unwrap().name,
+            "b_todo",
+            "an ignored test is no real failure to show before a todo!()"
+        );
+
+        let tests = [
+            test("ex1", "only_ignored", Ignored, None),
+            test("ex1_more", "fails", Failed, Some("tests/ex1_more.rs:3:5")),
+        ];
+        let refs: Vec<&TestResult> = tests.iter().collect();
+        assert_eq!(
+            most_telling(&refs, &[]).unwrap().name,
+            "fails",
+            "a target whose only unfinished test is ignored holds no next step"
+        );
+
+        let ignored = test("ex1", "later", Ignored, None);
+        assert!(most_telling(&[&ignored], &[]).is_none());
     }
 
     #[test]

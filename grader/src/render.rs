@@ -1,7 +1,9 @@
 //! The text report a learner reads: one row per exercise, the next thing to fix, a summary line.
 //!
 //! It is written with ANSI styles; `anstream` strips them when the output is not a terminal or
-//! when `NO_COLOR` is set.
+//! when `NO_COLOR` is set. Text that comes from the learner's code (test names, messages,
+//! locations, compiler errors) goes through [`for_terminal`] before it is painted, so that only the
+//! grader's own styles reach the terminal as escape sequences.
 
 use std::fmt::Write as _;
 
@@ -9,6 +11,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::next_step::{error_location, most_telling};
 use crate::report::{ExerciseReport, ExerciseStatus, TestResult, TestStatus, UnitReport};
+use crate::sanitize::for_terminal;
 use crate::workbook::Unit;
 
 const GREEN: Style = AnsiColor::Green.on_default();
@@ -38,6 +41,11 @@ pub fn render(report: &UnitReport, unit: &Unit, next_command: Option<&str>) -> S
     }
     let _ = writeln!(out);
     render_rows(&mut out, report);
+    render_notes(&mut out, report);
+    for warning in &report.warnings {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{} {}", paint(RED, "warning:"), for_terminal(warning));
+    }
     let _ = writeln!(out);
     match report.next_unfinished() {
         Some(exercise) => render_next(&mut out, exercise, unit),
@@ -113,15 +121,37 @@ fn render_rows(out: &mut String, report: &UnitReport) {
     }
 }
 
-/// "3/9 passed · 5 not started · 1 failing", and an area's weight: "· worth 20"
+/// Notes on tests whatever their result: a passing test that left a process running, say.
+fn render_notes(out: &mut String, report: &UnitReport) {
+    let noted: Vec<&TestResult> = report
+        .exercises
+        .iter()
+        .flat_map(|e| &e.tests)
+        .filter(|t| t.note.is_some())
+        .collect();
+    if noted.is_empty() {
+        return;
+    }
+    let _ = writeln!(out);
+    for test in noted {
+        let note = test.note.as_deref().unwrap_or_default();
+        let line = format!(
+            "note: {}::{} {note}",
+            for_terminal(&test.target),
+            for_terminal(&test.name)
+        );
+        let _ = writeln!(out, "{}", paint(YELLOW, &line));
+    }
+}
+
+/// "3/9 passed · 5 not started · 1 failing", and an area's weight: "· worth 20". Ignored tests
+/// are not among the 9: they are named on their own, "· 1 ignored".
 fn counts(exercise: &ExerciseReport) -> String {
     let passed = exercise.count(TestStatus::Passed);
+    let counted = exercise.counted_tests();
     let mut parts = match exercise.min_tests {
-        Some(min) => vec![format!(
-            "{passed}/{} passed, at least {min} needed",
-            exercise.tests.len()
-        )],
-        None => vec![format!("{passed}/{} passed", exercise.tests.len())],
+        Some(min) => vec![format!("{passed}/{counted} passed, at least {min} needed")],
+        None => vec![format!("{passed}/{counted} passed")],
     };
     for status in TestStatus::ALL.into_iter().skip(1) {
         let n = exercise.count(status);
@@ -136,11 +166,7 @@ fn counts(exercise: &ExerciseReport) -> String {
 }
 
 fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
-    let unfinished: Vec<&TestResult> = exercise
-        .tests
-        .iter()
-        .filter(|t| t.status != TestStatus::Passed)
-        .collect();
+    let unfinished = exercise.still_to_pass();
     let files: Vec<String> = unit
         .manifest
         .exercise(&exercise.id)
@@ -181,14 +207,20 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
             "  {}",
             paint(RED, "It does not compile yet. The compiler's first error:")
         );
-        let _ = writeln!(out, "{}", indent(error, "    "));
+        let _ = writeln!(out, "{}", indent(&for_terminal(error), "    "));
     } else if let Some(min) = exercise.min_tests
-        && exercise.tests.len() < min
+        && exercise.counted_tests() < min
     {
         let _ = writeln!(
             out,
-            "  Write at least {min} tests of your own, each a `#[test]` function ({} so far).",
-            exercise.tests.len()
+            "  Write at least {min} tests of your own, each a `#[test]` function ({} so far{}).",
+            exercise.counted_tests(),
+            ignored_note(exercise)
+        );
+    } else if exercise.counted_tests() == 0 && exercise.count(TestStatus::Ignored) > 0 {
+        let _ = writeln!(
+            out,
+            "  Every one of its tests is marked #[ignore], so none of them ran and none counts."
         );
     } else {
         if let Some(first) = first {
@@ -215,6 +247,15 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
         .day
         .map_or_else(|| "capstone".to_owned(), |day| day.to_string());
     let _ = writeln!(out, "  Stuck? `cargo hint {unit_name} {id}` shows a hint.");
+}
+
+/// ", and 1 ignored, which does not count" when the exercise has ignored tests.
+fn ignored_note(exercise: &ExerciseReport) -> String {
+    match exercise.count(TestStatus::Ignored) {
+        0 => String::new(),
+        1 => ", and 1 ignored, which does not count".to_owned(),
+        n => format!(", and {n} ignored, which do not count"),
+    }
 }
 
 /// The learner's file that `location` (`path:line:column`) points into, and the exercise it
@@ -247,7 +288,7 @@ fn render_others(out: &mut String, others: &[&TestResult]) {
     let names: Vec<String> = others
         .iter()
         .take(NAMED_TESTS)
-        .map(|t| format!("{} ({})", t.name, t.status.describe()))
+        .map(|t| format!("{} ({})", for_terminal(&t.name), t.status.describe()))
         .collect();
     let more = others.len().saturating_sub(NAMED_TESTS);
     let tail = if more > 0 {
@@ -272,14 +313,15 @@ fn render_test_detail(out: &mut String, test: &TestResult) {
         out,
         "  {} {} ({})",
         paint(style, "✗"),
-        test.name,
+        for_terminal(&test.name),
         test.status.describe()
     );
     if let Some(message) = &test.message {
-        let _ = writeln!(out, "{}", indent(message, "      "));
+        let _ = writeln!(out, "{}", indent(&for_terminal(message), "      "));
     }
     if let Some(location) = &test.location {
-        let _ = writeln!(out, "      {}", paint(DIM, &format!("at {location}")));
+        let at = format!("at {}", for_terminal(location));
+        let _ = writeln!(out, "      {}", paint(DIM, &at));
     }
 }
 
@@ -326,5 +368,175 @@ fn exercise_word(unit: &Unit) -> &'static str {
         "exercise"
     } else {
         "area"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::{Manifest, UnitKind};
+    use crate::workbook::Crate;
+
+    fn day_one() -> Unit {
+        let manifest: Manifest = toml::from_str(
+            r#"
+            kind = "day"
+            day = 1
+            title = "Traits"
+
+            [[exercise]]
+            id = "checks"
+            title = "Health checks"
+            files = ["src/checks.rs"]
+            tests = ["checks"]
+            "#,
+        )
+        .expect("a valid manifest");
+        Unit {
+            manifest,
+            dir: "days/day1".into(),
+            package: "day1".into(),
+            crates: vec![Crate {
+                dir: "days/day1".into(),
+                package: "day1".into(),
+            }],
+        }
+    }
+
+    fn test(name: &str, status: TestStatus, message: Option<&str>) -> TestResult {
+        TestResult {
+            name: name.into(),
+            target: "checks".into(),
+            status,
+            message: message.map(str::to_owned),
+            location: None,
+            note: None,
+            duration_ms: 0,
+        }
+    }
+
+    fn report_of(tests: Vec<TestResult>, compile_error: Option<&str>) -> UnitReport {
+        let exercise = ExerciseReport {
+            id: "checks".into(),
+            number: Some(1),
+            title: "Health checks".into(),
+            python: String::new(),
+            file: "days/day1/src/checks.rs".into(),
+            status: ExerciseReport::status_of(&tests, None),
+            compile_error: compile_error.map(str::to_owned),
+            weight: None,
+            min_tests: None,
+            tests,
+        };
+        UnitReport::new(
+            UnitKind::Day,
+            Some(1),
+            "Traits".into(),
+            "day1".into(),
+            vec![exercise],
+        )
+    }
+
+    /// The report with the grader's own styles taken out: what is left must hold no escape.
+    fn without_our_styles(text: &str) -> String {
+        [GREEN, RED, YELLOW, DIM, BOLD]
+            .iter()
+            .flat_map(|style| [style.render().to_string(), style.render_reset().to_string()])
+            .filter(|sequence| !sequence.is_empty())
+            .fold(text.to_owned(), |text, sequence| {
+                text.replace(&sequence, "")
+            })
+    }
+
+    #[test]
+    fn learner_text_is_shown_escaped_and_never_obeyed() {
+        let mut failing = test(
+            "fake\u{1b}[2Kname",
+            TestStatus::Failed,
+            Some("\u{1b}[2J\u{1b}[32m✓ all passed\rok \u{202e}deliaf"),
+        );
+        failing.location = Some("days/day1/src/checks.rs\u{1b}[8m:3:5".into());
+        let other = test("other\u{202e}", TestStatus::Failed, None);
+        let report = report_of(vec![failing, other], None);
+        let text = render(&report, &day_one(), None);
+
+        assert!(
+            text.contains("\\u{1b}[2J\\u{1b}[32m✓ all passed\\rok \\u{202e}deliaf"),
+            "{text}"
+        );
+        assert!(text.contains("fake\\u{1b}[2Kname (failing)"), "{text}");
+        assert!(
+            text.contains("at days/day1/src/checks.rs\\u{1b}[8m:3:5"),
+            "{text}"
+        );
+        assert!(text.contains("other\\u{202e} (failing)"), "{text}");
+        assert!(!text.contains('\r') && !text.contains('\u{202e}'), "{text}");
+        assert!(
+            text.contains(&paint(RED, "✗")),
+            "the grader still paints its own marks"
+        );
+        assert!(
+            !without_our_styles(&text).contains('\u{1b}'),
+            "the only escape sequences are the grader's styles: {text:?}"
+        );
+    }
+
+    #[test]
+    fn a_compiler_error_quoting_learner_code_is_shown_escaped() {
+        let error = "error: unknown start of token: \\u{1b}\n --> days/day1/src/checks.rs:1:5\n  |\n1 | // \u{1b}]0;pwned\u{7}\u{2066}";
+        let broken = test("checks", TestStatus::DoesNotCompile, Some(error));
+        let report = report_of(vec![broken], Some(error));
+        let text = render(&report, &day_one(), None);
+        assert!(
+            text.contains("    1 | // \\u{1b}]0;pwned\\u{7}\\u{2066}"),
+            "{text}"
+        );
+        assert!(!without_our_styles(&text).contains('\u{1b}'), "{text:?}");
+    }
+
+    #[test]
+    fn an_ignored_test_is_listed_but_neither_counted_nor_next() {
+        let report = report_of(
+            vec![
+                test("a_later", TestStatus::Ignored, None),
+                test("b_works", TestStatus::Passed, None),
+                test("c_works_too", TestStatus::Passed, None),
+            ],
+            None,
+        );
+        let text = without_our_styles(&render(&report, &day_one(), Some("cargo day 2")));
+        assert!(text.contains("2/2 passed · 1 ignored"), "{text}");
+        assert!(text.contains("Day 1: every exercise passes."), "{text}");
+        assert!(
+            text.contains("1 of 1 exercises done · 2 of 2 tests passed · 1 ignored"),
+            "{text}"
+        );
+
+        let report = report_of(
+            vec![
+                test("a_later", TestStatus::Ignored, None),
+                test("b_fails", TestStatus::Failed, Some("expected 3")),
+                test("c_todo", TestStatus::NotStarted, None),
+            ],
+            None,
+        );
+        let text = without_our_styles(&render(&report, &day_one(), None));
+        assert!(
+            text.contains("0/2 passed · 1 not started · 1 failing · 1 ignored"),
+            "{text}"
+        );
+        assert!(text.contains("✗ b_fails (failing)"), "{text}");
+        assert!(
+            text.contains("Also still to pass: c_todo (not started)\n"),
+            "{text}"
+        );
+        assert!(!text.contains("a_later"), "{text}");
+
+        let report = report_of(vec![test("a_later", TestStatus::Ignored, None)], None);
+        let text = without_our_styles(&render(&report, &day_one(), None));
+        assert!(
+            text.contains("Every one of its tests is marked #[ignore]"),
+            "{text}"
+        );
     }
 }

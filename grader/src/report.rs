@@ -25,7 +25,8 @@ pub enum TestStatus {
     TimedOut,
     /// The process ended without a result: `process::exit`, an abort, a stack overflow, a signal.
     Crashed,
-    /// It is marked `#[ignore]`: it did not run, and does not count as passed.
+    /// It is marked `#[ignore]`: it did not run, and counts for nothing (see
+    /// [`TestStatus::is_counted`]).
     Ignored,
 }
 
@@ -52,6 +53,13 @@ impl TestStatus {
             TestStatus::Ignored => "ignored",
         }
     }
+
+    /// Whether a test with this result counts towards its exercise: every result does but
+    /// `Ignored`. An ignored test did not run, so it is listed and counted as ignored, and left out
+    /// of everything else: its exercise's status, the score, the next step and the exit status.
+    pub fn is_counted(self) -> bool {
+        self != TestStatus::Ignored
+    }
 }
 
 /// One test's result.
@@ -65,6 +73,8 @@ pub struct TestResult {
     pub message: Option<String>,
     /// Where it failed (`file:line:column`), relative to the workbook root, when known.
     pub location: Option<String>,
+    /// Worth knowing whatever the result: "left a process running after it ended; it was stopped".
+    pub note: Option<String>,
     pub duration_ms: u64,
 }
 
@@ -72,9 +82,9 @@ pub struct TestResult {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExerciseStatus {
-    /// Every test passed.
+    /// Every counted test passed, and there are enough of them: at least one, or `min_tests`.
     Done,
-    /// No test passed and every test only reached `todo!()`.
+    /// No test passed and every counted test only reached `todo!()`.
     NotStarted,
     /// Some tests pass or fail, some remain.
     InProgress,
@@ -107,6 +117,8 @@ pub struct ExerciseReport {
 pub struct Summary {
     pub exercises: usize,
     pub exercises_done: usize,
+    /// The tests that count: every test but the ignored ones, so it is the sum of every count
+    /// below except `ignored`.
     pub tests: usize,
     pub passed: usize,
     pub not_started: usize,
@@ -129,26 +141,50 @@ pub struct UnitReport {
     pub summary: Summary,
     /// The capstone only: the weighted score out of 100.
     pub score: Option<u32>,
+    /// What went wrong around the tests rather than in them: canonical files that a test changed.
+    /// A report with warnings is never a clean pass.
+    pub warnings: Vec<String>,
+    /// How the tests' processes were contained on this system (see docs/GRADING.md).
+    pub protections: String,
 }
 
 impl ExerciseReport {
-    /// Derives the exercise's status from its test results (and, for the learner's own tests,
-    /// from how many there are).
+    /// Derives the exercise's status from its counted test results (and, for the learner's own
+    /// tests, from how many there are). Ignored tests play no part: an exercise whose only tests
+    /// are ignored has none that count, so it is not done.
     pub fn status_of(tests: &[TestResult], min_tests: Option<usize>) -> ExerciseStatus {
-        let enough = tests.len() >= min_tests.unwrap_or(1);
-        if tests.iter().any(|t| t.status == TestStatus::DoesNotCompile) {
+        let counted: Vec<&TestResult> = tests.iter().filter(|t| t.status.is_counted()).collect();
+        let enough = counted.len() >= min_tests.unwrap_or(1);
+        if counted
+            .iter()
+            .any(|t| t.status == TestStatus::DoesNotCompile)
+        {
             ExerciseStatus::DoesNotCompile
-        } else if enough && tests.iter().all(|t| t.status == TestStatus::Passed) {
+        } else if enough && counted.iter().all(|t| t.status == TestStatus::Passed) {
             ExerciseStatus::Done
-        } else if tests.iter().all(|t| t.status == TestStatus::NotStarted) {
+        } else if counted.iter().all(|t| t.status == TestStatus::NotStarted) {
             ExerciseStatus::NotStarted
         } else {
             ExerciseStatus::InProgress
         }
     }
 
+    /// How many of its tests have this result.
     pub fn count(&self, status: TestStatus) -> usize {
         self.tests.iter().filter(|t| t.status == status).count()
+    }
+
+    /// How many of its tests count: all but the ignored ones.
+    pub fn counted_tests(&self) -> usize {
+        self.tests.iter().filter(|t| t.status.is_counted()).count()
+    }
+
+    /// The tests that count and have not passed yet, in the report's order.
+    pub fn still_to_pass(&self) -> Vec<&TestResult> {
+        self.tests
+            .iter()
+            .filter(|t| t.status.is_counted() && t.status != TestStatus::Passed)
+            .collect()
     }
 
     pub fn is_done(&self) -> bool {
@@ -171,7 +207,9 @@ impl UnitReport {
             ..Summary::default()
         };
         for test in exercises.iter().flat_map(|e| &e.tests) {
-            summary.tests += 1;
+            if test.status.is_counted() {
+                summary.tests += 1;
+            }
             *match test.status {
                 TestStatus::Passed => &mut summary.passed,
                 TestStatus::NotStarted => &mut summary.not_started,
@@ -192,6 +230,8 @@ impl UnitReport {
             exercises,
             summary,
             score,
+            warnings: Vec::new(),
+            protections: crate::process::protections().to_owned(),
         }
     }
 
@@ -201,23 +241,26 @@ impl UnitReport {
     }
 
     /// Whether every exercise passed.
+    /// Whether every exercise passed, with nothing changed that grading relies on.
     pub fn all_done(&self) -> bool {
-        self.exercises.iter().all(ExerciseReport::is_done)
+        self.warnings.is_empty() && self.exercises.iter().all(ExerciseReport::is_done)
     }
 }
 
-/// Each area earns its weight in proportion to the share of its tests that pass; the learner's own
-/// tests earn it in proportion to how many of the required number pass.
+/// Each area earns its weight in proportion to the share of its counted tests that pass (ignored
+/// tests are in neither part of the share); the learner's own tests earn it in proportion to how
+/// many of the required number pass.
 fn weighted_score(exercises: &[ExerciseReport]) -> u32 {
     let total: f64 = exercises
         .iter()
         .map(|e| {
             let weight = f64::from(e.weight.unwrap_or(0));
             let passed = e.count(TestStatus::Passed);
+            let counted = e.counted_tests();
             let share = match e.min_tests {
                 Some(min) if min > 0 => passed.min(min) as f64 / min as f64,
-                _ if e.tests.is_empty() => 0.0,
-                _ => passed as f64 / e.tests.len() as f64,
+                _ if counted == 0 => 0.0,
+                _ => passed as f64 / counted as f64,
             };
             weight * share
         })
@@ -237,6 +280,7 @@ mod tests {
             status,
             message: None,
             location: None,
+            note: None,
             duration_ms: 0,
         }
     }
@@ -279,6 +323,87 @@ mod tests {
             ExerciseReport::status_of(&few, Some(5)),
             ExerciseStatus::InProgress,
             "two passing tests of five required are not done"
+        );
+    }
+
+    #[test]
+    fn an_ignored_test_plays_no_part_in_its_exercises_status() {
+        use TestStatus::*;
+        let status = |s: &[TestStatus]| exercise(0, s).status;
+        assert_eq!(status(&[Passed, Passed, Ignored]), ExerciseStatus::Done);
+        assert_eq!(
+            status(&[Passed, Failed, Ignored]),
+            ExerciseStatus::InProgress
+        );
+        assert_eq!(
+            status(&[NotStarted, Ignored]),
+            ExerciseStatus::NotStarted,
+            "an ignored test is no sign of work begun"
+        );
+        assert_eq!(
+            status(&[Ignored, Ignored]),
+            ExerciseStatus::NotStarted,
+            "with no counted test, nothing is done"
+        );
+        let two_and_an_ignored = exercise(0, &[Passed, Ignored, Passed]).tests;
+        assert_eq!(
+            ExerciseReport::status_of(&two_and_an_ignored, Some(3)),
+            ExerciseStatus::InProgress,
+            "an ignored test does not make up the required number"
+        );
+        assert_eq!(
+            ExerciseReport::status_of(&two_and_an_ignored, Some(2)),
+            ExerciseStatus::Done
+        );
+    }
+
+    #[test]
+    fn an_ignored_test_is_left_out_of_the_score_the_next_step_and_the_test_count() {
+        use TestStatus::*;
+        let area = exercise(60, &[Passed, Ignored, Passed]);
+        assert_eq!(area.counted_tests(), 2);
+        assert!(
+            area.still_to_pass().is_empty(),
+            "{:?}",
+            area.still_to_pass()
+        );
+        let report = UnitReport::new(
+            UnitKind::Capstone,
+            None,
+            "c".into(),
+            "c".into(),
+            vec![area, exercise(40, &[Passed])],
+        );
+        assert_eq!(report.score, Some(100), "2 of 2 counted tests earn all 60");
+        assert!(report.all_done(), "so the exit status is 0");
+        assert!(report.next_unfinished().is_none());
+        assert_eq!(report.summary.tests, 3, "the ignored test is not counted");
+        assert_eq!(report.summary.passed, 3);
+        assert_eq!(report.summary.ignored, 1, "but it is listed as ignored");
+
+        let only_ignored = exercise(40, &[Ignored]);
+        let report = UnitReport::new(
+            UnitKind::Capstone,
+            None,
+            "c".into(),
+            "c".into(),
+            vec![exercise(60, &[Passed, Failed, Ignored]), only_ignored],
+        );
+        assert_eq!(
+            report.score,
+            Some(30),
+            "1 of 2 counted tests of 60, and nothing for an area with no counted test"
+        );
+        assert_eq!(report.next_unfinished().map(|e| e.weight), Some(Some(60)));
+        let first = &report.exercises[0];
+        assert_eq!(
+            first
+                .still_to_pass()
+                .iter()
+                .map(|t| t.status)
+                .collect::<Vec<_>>(),
+            [Failed],
+            "the failing test is still to pass, the ignored one is not"
         );
     }
 

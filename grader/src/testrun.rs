@@ -1,22 +1,37 @@
-//! Runs one test of a test binary in its own process, with a time limit and capped output.
+//! Runs one test of a test binary in its own contained process, with a time limit and capped output,
+//! and reads its result from the channel its target reports through.
 
-use std::io::Read;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use wait_timeout::ChildExt;
+use workbook_harness::protocol::{RESULT_FILE_ENV, TestReport};
 
-use crate::classify::{Exit, Verdict, classify};
+use crate::capture::{CapturedOutput, spawn_capture};
+use crate::classify::{Exit, Verdict, classify_harness, classify_libtest};
+use crate::process::{Contained, Limits};
 
 /// How much of each output stream is kept (half from its start, half from its end); the rest is
 /// read and dropped, so that a test printing megabytes floods neither the report nor the memory.
 pub const OUTPUT_CAP_BYTES: usize = 64 * 1024;
 /// How long the grader waits for a test binary to list its tests.
 const LIST_TIMEOUT: Duration = Duration::from_secs(30);
-/// How long the output readers may linger after the process has ended (a grandchild may hold a pipe).
-const READER_GRACE: Duration = Duration::from_secs(2);
+/// How long, in all, the output readers may take after the test's tree has been stopped (a
+/// process out of the grader's reach may still hold a pipe open).
+const READER_GRACE: Duration = Duration::from_secs(1);
+
+/// How a test target reports its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// The canonical tests: `workbook-harness` writes a result carrying the run's secret.
+    Harness,
+    /// The learner's own tests, under libtest: read from what libtest prints. Learner code can
+    /// print the same, but these tests are the learner's to write anyway.
+    Libtest,
+}
 
 /// Where and how a test binary runs: as `cargo test` would run it, from its package's folder.
 #[derive(Debug, Clone)]
@@ -24,6 +39,9 @@ pub struct TestEnv {
     /// The package's folder: the working directory and `CARGO_MANIFEST_DIR`.
     pub package_dir: PathBuf,
     pub package_name: String,
+    /// A private folder for the result files, outside the workbook.
+    pub scratch: PathBuf,
+    pub limits: Limits,
 }
 
 /// A finished test run.
@@ -33,49 +51,99 @@ pub struct RunOutcome {
     pub duration: Duration,
 }
 
-struct Captured {
-    exit: Exit,
-    stdout: String,
-    stderr: String,
-}
-
-/// Lists the tests in `binary`, in libtest's order.
+/// Lists the tests in `binary`, in its order. No test code runs while a binary lists its tests.
 pub fn list_tests(binary: &Path, env: &TestEnv) -> Result<Vec<String>, String> {
     let mut command = base_command(binary, env);
     command.args(["--list", "--format", "terse"]);
-    let captured = run_captured(command, LIST_TIMEOUT)
+    let ran = run_contained(command, env, None, LIST_TIMEOUT)
         .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
-    if captured.exit != Exit::Code(0) {
+    if ran.exit != Exit::Code(0) {
         return Err(format!(
             "the test binary could not list its tests ({:?}): {}",
-            captured.exit,
-            captured.stderr.trim()
+            ran.exit,
+            ran.stderr.to_text().trim()
         ));
     }
-    Ok(captured
+    let mut names = Vec::new();
+    for line in ran
         .stdout
+        .to_text()
         .lines()
-        .filter_map(|line| line.strip_suffix(": test"))
-        .map(str::to_owned)
-        .collect())
+        .filter(|l| !l.trim().is_empty())
+    {
+        match line.strip_suffix(": test") {
+            Some(name) => names.push(name.to_owned()),
+            // libtest lists benchmarks too; anything else is not a listing this grader knows.
+            None if line.ends_with(": benchmark") => {}
+            None => return Err(format!("unexpected line in the test list: {line:?}")),
+        }
+    }
+    Ok(names)
 }
 
 /// Runs the single test `name` of `binary` and classifies its result.
-pub fn run_test(binary: &Path, name: &str, env: &TestEnv, timeout: Duration) -> RunOutcome {
+pub fn run_test(
+    binary: &Path,
+    name: &str,
+    env: &TestEnv,
+    timeout: Duration,
+    protocol: Protocol,
+) -> RunOutcome {
     let started = Instant::now();
     let mut command = base_command(binary, env);
     command.args(["--exact", name, "--test-threads=1", "--color=never"]);
-    let verdict = match run_captured(command, timeout) {
-        Ok(captured) => classify(name, captured.exit, &captured.stdout, &captured.stderr),
-        Err(e) => Verdict {
-            status: crate::report::TestStatus::Crashed,
-            message: Some(format!("the test binary could not be started: {e}")),
-            location: None,
+    let verdict = match protocol {
+        Protocol::Harness => run_harness_test(command, name, env, timeout),
+        Protocol::Libtest => match run_contained(command, env, None, timeout) {
+            Ok(ran) => ran.noted(classify_libtest(
+                name,
+                ran.exit,
+                &ran.stdout.to_text(),
+                &ran.stderr.to_text(),
+            )),
+            Err(e) => cannot_start(&e),
         },
     };
     RunOutcome {
         verdict,
         duration: started.elapsed(),
+    }
+}
+
+fn run_harness_test(mut command: Command, name: &str, env: &TestEnv, timeout: Duration) -> Verdict {
+    static NEXT_RESULT: AtomicU64 = AtomicU64::new(0);
+    let result_file = env.scratch.join(format!(
+        "{}.result",
+        NEXT_RESULT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_file(&result_file);
+    command.env(RESULT_FILE_ENV, &result_file);
+    let secret = new_secret();
+    let ran = match run_contained(command, env, Some(&secret), timeout) {
+        Ok(ran) => ran,
+        Err(e) => return cannot_start(&e),
+    };
+    let report = match std::fs::read_to_string(&result_file) {
+        Ok(text) => Some(TestReport::parse(&text)),
+        Err(_) => None,
+    };
+    let _ = std::fs::remove_file(&result_file);
+    ran.noted(classify_harness(
+        name,
+        &secret,
+        ran.exit,
+        report,
+        &ran.stdout.to_text(),
+        &ran.stderr.to_text(),
+    ))
+}
+
+fn cannot_start(error: &std::io::Error) -> Verdict {
+    Verdict {
+        status: crate::report::TestStatus::Crashed,
+        message: Some(format!("the test binary could not be started: {error}")),
+        location: None,
+        note: None,
     }
 }
 
@@ -94,68 +162,89 @@ fn base_command(binary: &Path, env: &TestEnv) -> Command {
         .env_remove("INSTA_FORCE_PASS")
         .env_remove("TRYBUILD")
         .env_remove("RUST_TEST_THREADS")
-        .stdin(Stdio::null())
+        .env_remove(RESULT_FILE_ENV)
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        // Its own process group, so that a timeout stops the test's children too.
-        command.process_group(0);
-    }
     command
 }
 
-fn run_captured(mut command: Command, timeout: Duration) -> std::io::Result<Captured> {
-    let mut child = command.spawn()?;
-    let stdout = spawn_reader(child.stdout.take().expect("stdout is piped"));
-    let stderr = spawn_reader(child.stderr.take().expect("stderr is piped"));
-    let exit = match child.wait_timeout(timeout)? {
+/// Runs `command` contained, hands it `secret` on stdin (then closes stdin), waits at most
+/// `timeout`, stops whatever it left running, and returns how it ended with what it printed.
+fn run_contained(
+    command: Command,
+    env: &TestEnv,
+    secret: Option<&str>,
+    timeout: Duration,
+) -> std::io::Result<Ran> {
+    let mut tree = Contained::spawn(command, &env.limits)?;
+    let stdout = spawn_capture(
+        tree.take_stdout().expect("stdout is piped"),
+        OUTPUT_CAP_BYTES,
+    );
+    let stderr = spawn_capture(
+        tree.take_stderr().expect("stderr is piped"),
+        OUTPUT_CAP_BYTES,
+    );
+    // The stdin handle is dropped right away: the test reads end-of-file after the secret.
+    if let (Some(mut stdin), Some(secret)) = (tree.take_stdin(), secret) {
+        // A binary that never reads it (not the harness) may have closed it: that is its result.
+        let _ = writeln!(stdin, "{secret}");
+    }
+    let exit = match tree.wait_timeout(timeout)? {
         Some(status) => exit_of(status),
-        None => {
-            kill_group(&mut child);
-            Exit::TimedOut(timeout.as_secs())
-        }
+        None => Exit::TimedOut(timeout.as_secs()),
     };
-    Ok(Captured {
+    let leftovers = tree.stop_tree();
+    let deadline = Instant::now() + READER_GRACE;
+    let collect = |receiver: mpsc::Receiver<CapturedOutput>| {
+        let wait = deadline.saturating_duration_since(Instant::now());
+        receiver.recv_timeout(wait).unwrap_or_default()
+    };
+    let stdout = collect(stdout);
+    let stderr = collect(stderr);
+    Ok(Ran {
         exit,
-        stdout: stdout.recv_timeout(READER_GRACE).unwrap_or_default(),
-        stderr: stderr.recv_timeout(READER_GRACE).unwrap_or_default(),
+        stdout,
+        stderr,
+        left_processes: leftovers.stopped_processes,
     })
 }
 
-/// Reads `stream` to its end on a thread, keeping its first and last [`OUTPUT_CAP_BYTES`] / 2:
-/// the start shows what the test printed, the end holds libtest's verdict and the panic message.
-fn spawn_reader(mut stream: impl Read + Send + 'static) -> mpsc::Receiver<String> {
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        let half = OUTPUT_CAP_BYTES / 2;
-        let mut head = Vec::with_capacity(half);
-        let mut tail = std::collections::VecDeque::with_capacity(half);
-        let mut dropped = 0usize;
-        let mut buffer = [0u8; 8192];
-        while let Ok(n) = stream.read(&mut buffer) {
-            if n == 0 {
-                break;
-            }
-            let to_head = n.min(half - head.len());
-            head.extend_from_slice(&buffer[..to_head]);
-            for &byte in &buffer[to_head..n] {
-                if tail.len() == half {
-                    tail.pop_front();
-                    dropped += 1;
-                }
-                tail.push_back(byte);
-            }
+/// How a contained run ended, and what it printed.
+struct Ran {
+    exit: Exit,
+    stdout: CapturedOutput,
+    stderr: CapturedOutput,
+    /// It left processes running after its own process ended; they were stopped.
+    left_processes: bool,
+}
+
+impl Ran {
+    /// The verdict, with a note when the run left processes behind.
+    fn noted(&self, mut verdict: Verdict) -> Verdict {
+        if self.left_processes && verdict.status != crate::report::TestStatus::TimedOut {
+            verdict.note = Some("left a process running after it ended; it was stopped".to_owned());
         }
-        let mut text = String::from_utf8_lossy(&head).into_owned();
-        if dropped > 0 {
-            text.push_str(&format!("\n… ({dropped} bytes of output left out) …\n"));
-        }
-        text.push_str(&String::from_utf8_lossy(tail.make_contiguous()));
-        let _ = sender.send(text);
-    });
-    receiver
+        verdict
+    }
+}
+
+/// 128 bits that no test can predict: two SipHash outputs under keys std draws from the OS's
+/// random source (`RandomState`), over a counter, the time and the process id.
+fn new_secret() -> String {
+    use std::hash::{BuildHasher as _, RandomState};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let time = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let input = (count, time, std::process::id());
+    format!(
+        "{:016x}{:016x}",
+        RandomState::new().hash_one(input),
+        RandomState::new().hash_one((input, 1u8))
+    )
 }
 
 fn exit_of(status: std::process::ExitStatus) -> Exit {
@@ -169,16 +258,14 @@ fn exit_of(status: std::process::ExitStatus) -> Exit {
     Exit::Code(status.code().unwrap_or(-1))
 }
 
-fn kill_group(child: &mut Child) {
-    #[cfg(unix)]
-    {
-        // `kill -KILL -PGID` reaches the test's own children as well; std cannot signal a group.
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", child.id())])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
+#[cfg(test)]
+mod tests {
+    use super::new_secret;
+
+    #[test]
+    fn secrets_are_long_and_never_repeat() {
+        let secrets: std::collections::BTreeSet<String> = (0..1000).map(|_| new_secret()).collect();
+        assert_eq!(secrets.len(), 1000);
+        assert!(secrets.iter().all(|s| s.len() == 32));
     }
-    let _ = child.kill();
-    let _ = child.wait();
 }

@@ -79,7 +79,7 @@ fn every_kind_of_result_is_classified_with_its_reason() {
     );
     assert_eq!(
         failed["location"],
-        "days/day1-fixture/tests/assertion.rs:6:5"
+        "days/day1-fixture/tests/assertion.rs:5:5"
     );
     let todo = test("todo", "parses_a_port");
     assert_eq!(

@@ -24,7 +24,6 @@ impl ToDict for Always {
     }
 }
 
-#[test]
 fn drill01_describe_is_a_provided_method() {
     assert_eq!(
         Always(true).describe(),
@@ -38,7 +37,6 @@ fn drill01_describe_is_a_provided_method() {
     );
 }
 
-#[test]
 fn drill02_a_trait_is_not_a_value() {
     assert_eq!(
         drill2_instantiate_the_trait(),
@@ -48,7 +46,6 @@ fn drill02_a_trait_is_not_a_value() {
     );
 }
 
-#[test]
 fn drill03_ping_probe_implements_every_required_method() {
     let up = PingProbe {
         host: "web-01".into(),
@@ -70,7 +67,6 @@ fn drill03_ping_probe_implements_every_required_method() {
     );
 }
 
-#[test]
 fn drill04_to_dict_is_built_from_fields() {
     let probe = PingProbe {
         host: "web-01".into(),
@@ -100,7 +96,6 @@ fn drill04_to_dict_is_built_from_fields() {
     );
 }
 
-#[test]
 fn drill05_two_traits_one_bound() {
     let line = drill5_summary(&PingProbe {
         host: "web-01".into(),
@@ -117,7 +112,6 @@ fn drill05_two_traits_one_bound() {
     );
 }
 
-#[test]
 fn drill06_name_clashes_need_fully_qualified_syntax() {
     assert_eq!(
         drill6_which_greet(),
@@ -137,7 +131,6 @@ fn drill06_name_clashes_need_fully_qualified_syntax() {
     );
 }
 
-#[test]
 fn drill07_checkable_by_impl_not_by_shape() {
     assert_eq!(
         drill7_structural(),
@@ -172,7 +165,6 @@ impl Checkable for Named {
     }
 }
 
-#[test]
 fn drill07_failing_lists_the_failing_names_in_order() {
     let checks = [
         Named("disk", false),
@@ -186,7 +178,6 @@ fn drill07_failing_lists_the_failing_names_in_order() {
     );
 }
 
-#[test]
 fn drill08_a_forgotten_method_is_a_compile_error() {
     assert_eq!(
         drill8_forget_a_required_method(),
@@ -196,7 +187,6 @@ fn drill08_a_forgotten_method_is_a_compile_error() {
     );
 }
 
-#[test]
 fn drill09_repr_for_every_debug_type() {
     let e = Endpoint {
         host: "10.0.1.1".into(),
@@ -220,7 +210,6 @@ fn drill09_repr_for_every_debug_type() {
     );
 }
 
-#[test]
 fn drill10_abc_or_protocol() {
     use Situation::*;
     let cases = [
@@ -255,3 +244,17 @@ fn drill10_abc_or_protocol() {
          (the orphan rule forbids only a foreign trait for a foreign type)"
     );
 }
+
+workbook_harness::main!(
+    drill01_describe_is_a_provided_method,
+    drill02_a_trait_is_not_a_value,
+    drill03_ping_probe_implements_every_required_method,
+    drill04_to_dict_is_built_from_fields,
+    drill05_two_traits_one_bound,
+    drill06_name_clashes_need_fully_qualified_syntax,
+    drill07_checkable_by_impl_not_by_shape,
+    drill07_failing_lists_the_failing_names_in_order,
+    drill08_a_forgotten_method_is_a_compile_error,
+    drill09_repr_for_every_debug_type,
+    drill10_abc_or_protocol,
+);

@@ -2,7 +2,6 @@
 
 use workbook_testkit::expect_compile_errors;
 
-#[test]
 fn drill02_and_drill08_the_compiler_rejects_abstract_probes() {
     expect_compile_errors(
         &[
@@ -13,3 +12,5 @@ fn drill02_and_drill08_the_compiler_rejects_abstract_probes() {
          `is_up` required methods of Probe (drill 1): remove their bodies, end them with `;`.",
     );
 }
+
+workbook_harness::main!(drill02_and_drill08_the_compiler_rejects_abstract_probes,);

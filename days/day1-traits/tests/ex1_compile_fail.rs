@@ -5,7 +5,6 @@
 
 use workbook_testkit::expect_compile_errors;
 
-#[test]
 fn a_check_without_a_name_does_not_compile() {
     expect_compile_errors(
         &["tests/ui/ex1_missing_name.rs"],
@@ -14,7 +13,6 @@ fn a_check_without_a_name_does_not_compile() {
     );
 }
 
-#[test]
 fn a_check_without_check_does_not_compile() {
     expect_compile_errors(
         &["tests/ui/ex1_missing_check.rs"],
@@ -23,7 +21,6 @@ fn a_check_without_check_does_not_compile() {
     );
 }
 
-#[test]
 fn an_abstract_check_cannot_be_instantiated() {
     expect_compile_errors(
         &[
@@ -35,3 +32,9 @@ fn an_abstract_check_cannot_be_instantiated() {
          that leaves out severity() must not compile either: make check(), name() and severity() required methods.",
     );
 }
+
+workbook_harness::main!(
+    a_check_without_a_name_does_not_compile,
+    a_check_without_check_does_not_compile,
+    an_abstract_check_cannot_be_instantiated,
+);

@@ -63,7 +63,6 @@ impl HealthCheck for Scripted {
 
 // ----- Severity -----
 
-#[test]
 fn severity_orders_info_warning_critical() {
     assert!(
         Severity::Info < Severity::Warning && Severity::Warning < Severity::Critical,
@@ -85,7 +84,6 @@ fn severity_orders_info_warning_critical() {
 
 // ----- The provided method `run` -----
 
-#[test]
 fn run_is_provided_and_reports_name_result_and_severity() {
     let check = Scripted::new("Queue depth", false, Severity::Warning);
     let outcome = check.run();
@@ -110,7 +108,6 @@ fn run_is_provided_and_reports_name_result_and_severity() {
     );
 }
 
-#[test]
 fn outcome_displays_pass_or_fail_and_the_name() {
     let pass = CheckOutcome {
         name: "Disk /".into(),
@@ -136,7 +133,6 @@ fn outcome_displays_pass_or_fail_and_the_name() {
 
 // ----- DiskCheck -----
 
-#[test]
 fn disk_check_passes_strictly_below_the_threshold() {
     let r = readings(&[("/", 89.9), ("/var", 90.0), ("/data", 97.5)], None, &[]);
     assert!(
@@ -161,7 +157,6 @@ fn disk_check_passes_strictly_below_the_threshold() {
     );
 }
 
-#[test]
 fn disk_check_reads_its_own_mount_point_and_fails_when_unreadable() {
     let r = readings(&[("/", 10.0), ("/var", 95.0)], None, &[]);
     assert!(
@@ -176,7 +171,6 @@ fn disk_check_reads_its_own_mount_point_and_fails_when_unreadable() {
     );
 }
 
-#[test]
 fn disk_check_name_and_severity() {
     let r = readings(&[], None, &[]);
     let var = DiskCheck::new("/var/log", 90.0)
@@ -204,7 +198,6 @@ fn disk_check_name_and_severity() {
 
 // ----- MemoryCheck -----
 
-#[test]
 fn memory_check_passes_strictly_below_the_threshold() {
     let at = |pct: Option<f64>| {
         MemoryCheck::new(80.0)
@@ -226,7 +219,6 @@ fn memory_check_passes_strictly_below_the_threshold() {
     );
 }
 
-#[test]
 fn memory_check_name_and_severity() {
     let check = MemoryCheck::new(80.0)
         .with_readings(readings(&[], None, &[]))
@@ -252,7 +244,6 @@ fn memory_check_name_and_severity() {
 
 // ----- ProcessCheck -----
 
-#[test]
 fn process_check_looks_for_its_own_process() {
     let r = readings(&[], None, &["sshd", "nginx"]);
     assert!(
@@ -265,7 +256,6 @@ fn process_check_looks_for_its_own_process() {
     );
 }
 
-#[test]
 fn process_check_name_and_severity() {
     let check = ProcessCheck::new("nginx")
         .with_readings(readings(&[], None, &[]))
@@ -284,7 +274,6 @@ fn process_check_name_and_severity() {
 
 // ----- PortCheck -----
 
-#[test]
 fn port_check_passes_on_an_open_port() {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
     let port = listener.local_addr().unwrap().port();
@@ -296,7 +285,6 @@ fn port_check_passes_on_an_open_port() {
     drop(listener);
 }
 
-#[test]
 fn port_check_resolves_host_names() {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
     let port = listener.local_addr().unwrap().port();
@@ -307,7 +295,6 @@ fn port_check_resolves_host_names() {
     );
 }
 
-#[test]
 fn port_check_fails_on_a_closed_port() {
     let port = {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
@@ -320,7 +307,6 @@ fn port_check_fails_on_a_closed_port() {
     );
 }
 
-#[test]
 fn port_check_name_and_severity() {
     let check = PortCheck::new("db.internal", 5432).with_severity(Severity::Info);
     let name = check.name();
@@ -337,7 +323,6 @@ fn port_check_name_and_severity() {
 
 // ----- HealthRunner and HealthReport -----
 
-#[test]
 fn runner_runs_any_mix_of_checks_in_order() {
     let r = readings(&[("/", 50.0)], Some(95.0), &["sshd"]);
     let mut runner = HealthRunner::new();
@@ -359,7 +344,6 @@ fn runner_runs_any_mix_of_checks_in_order() {
     );
 }
 
-#[test]
 fn runner_runs_each_check_exactly_once() {
     let check = Scripted::new("Counted", true, Severity::Info);
     let calls = check.calls.clone();
@@ -390,7 +374,6 @@ fn runner_runs_each_check_exactly_once() {
     );
 }
 
-#[test]
 fn report_counts_passed_and_failed() {
     let mut runner = HealthRunner::new();
     runner
@@ -407,7 +390,6 @@ fn report_counts_passed_and_failed() {
     );
 }
 
-#[test]
 fn worst_failure_counts_only_failed_checks() {
     let mut runner = HealthRunner::new();
     runner
@@ -435,7 +417,6 @@ fn worst_failure_counts_only_failed_checks() {
     );
 }
 
-#[test]
 fn all_healthy_and_empty_reports() {
     let mut runner = HealthRunner::new();
     runner
@@ -472,3 +453,25 @@ fn all_healthy_and_empty_reports() {
         "with no checks, there is no worst failure"
     );
 }
+
+workbook_harness::main!(
+    severity_orders_info_warning_critical,
+    run_is_provided_and_reports_name_result_and_severity,
+    outcome_displays_pass_or_fail_and_the_name,
+    disk_check_passes_strictly_below_the_threshold,
+    disk_check_reads_its_own_mount_point_and_fails_when_unreadable,
+    disk_check_name_and_severity,
+    memory_check_passes_strictly_below_the_threshold,
+    memory_check_name_and_severity,
+    process_check_looks_for_its_own_process,
+    process_check_name_and_severity,
+    port_check_passes_on_an_open_port,
+    port_check_resolves_host_names,
+    port_check_fails_on_a_closed_port,
+    port_check_name_and_severity,
+    runner_runs_any_mix_of_checks_in_order,
+    runner_runs_each_check_exactly_once,
+    report_counts_passed_and_failed,
+    worst_failure_counts_only_failed_checks,
+    all_healthy_and_empty_reports,
+);

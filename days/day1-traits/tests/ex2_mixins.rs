@@ -55,7 +55,6 @@ fn job(owner: &str, command: &str, priority: u8) -> Job {
 
 // ----- Timestamps -----
 
-#[test]
 fn a_new_server_is_created_and_updated_now() {
     let server = Server::new("web-01", "10.0.1.1", 8080, 1_000);
     assert_eq!(
@@ -78,7 +77,6 @@ fn a_new_server_is_created_and_updated_now() {
     );
 }
 
-#[test]
 fn touch_moves_updated_at_only() {
     let mut server = Server::new("web-01", "10.0.1.1", 8080, 1_000);
     server.touch(1_500);
@@ -100,7 +98,6 @@ fn touch_moves_updated_at_only() {
     );
 }
 
-#[test]
 fn set_port_records_the_update() {
     let mut server = Server::new("web-01", "10.0.1.1", 8080, 1_000);
     server.set_port(9090, 1_200);
@@ -117,7 +114,6 @@ fn set_port_records_the_update() {
     );
 }
 
-#[test]
 fn timestamps_belong_to_each_value() {
     let mut a = Server::new("a", "10.0.0.1", 80, 10);
     let b = Server::new("b", "10.0.0.2", 80, 20);
@@ -134,7 +130,6 @@ fn timestamps_belong_to_each_value() {
     );
 }
 
-#[test]
 fn timestamped_works_for_any_type_with_the_accessors() {
     let mut j = job("ops", "backup", 1);
     j.stamps = Timestamps::new(50);
@@ -148,7 +143,6 @@ fn timestamped_works_for_any_type_with_the_accessors() {
 
 // ----- Validation -----
 
-#[test]
 fn a_complete_server_is_valid() {
     let server = Server::new("web-01", "10.0.1.1", 8080, 0);
     assert_eq!(
@@ -163,7 +157,6 @@ fn a_complete_server_is_valid() {
     );
 }
 
-#[test]
 fn validate_names_every_missing_field_in_order() {
     let no_name = Server::new("", "10.0.1.1", 8080, 0);
     assert_eq!(
@@ -190,7 +183,6 @@ fn validate_names_every_missing_field_in_order() {
     );
 }
 
-#[test]
 fn whitespace_is_empty() {
     let server = Server::new("web-01", "   ", 8080, 0);
     assert_eq!(
@@ -200,7 +192,6 @@ fn whitespace_is_empty() {
     );
 }
 
-#[test]
 fn validation_error_names_the_fields() {
     let text = ValidationError {
         missing: vec!["name", "ip"],
@@ -212,7 +203,6 @@ fn validation_error_names_the_fields() {
     );
 }
 
-#[test]
 fn validate_works_for_any_type_with_required_fields() {
     let j = job("ops", "", 1);
     assert_eq!(
@@ -231,7 +221,6 @@ fn validate_works_for_any_type_with_required_fields() {
 
 // ----- Comparison by key -----
 
-#[test]
 fn servers_are_equal_by_name() {
     let a = Server::new("web-01", "10.0.1.1", 8080, 0);
     let b = Server::new("web-01", "10.9.9.9", 9090, 500);
@@ -247,7 +236,6 @@ fn servers_are_equal_by_name() {
     assert_eq!(a.key(), "web-01", "a server's key is its name");
 }
 
-#[test]
 fn servers_sort_by_name() {
     let mut servers = [
         Server::new("web-03", "10.0.0.1", 80, 0),
@@ -272,7 +260,6 @@ fn servers_sort_by_name() {
     );
 }
 
-#[test]
 fn cmp_by_key_and_by_key_work_for_any_keyed_type() {
     let low = job("a", "x", 1);
     let high = job("b", "y", 9);
@@ -310,7 +297,6 @@ fn cmp_by_key_and_by_key_work_for_any_keyed_type() {
 
 // ----- ToJson: a blanket impl -----
 
-#[test]
 fn server_to_json_holds_its_fields() {
     let server = Server::new("web-01", "10.0.1.1", 8080, 1_000);
     let value: serde_json::Value =
@@ -323,7 +309,6 @@ fn server_to_json_holds_its_fields() {
     );
 }
 
-#[test]
 fn to_json_comes_free_with_serialize() {
     #[derive(Serialize)]
     struct Alert {
@@ -348,3 +333,21 @@ fn to_json_comes_free_with_serialize() {
         "a Vec is Serialize too: the blanket impl covers it"
     );
 }
+
+workbook_harness::main!(
+    a_new_server_is_created_and_updated_now,
+    touch_moves_updated_at_only,
+    set_port_records_the_update,
+    timestamps_belong_to_each_value,
+    timestamped_works_for_any_type_with_the_accessors,
+    a_complete_server_is_valid,
+    validate_names_every_missing_field_in_order,
+    whitespace_is_empty,
+    validation_error_names_the_fields,
+    validate_works_for_any_type_with_required_fields,
+    servers_are_equal_by_name,
+    servers_sort_by_name,
+    cmp_by_key_and_by_key_work_for_any_keyed_type,
+    server_to_json_holds_its_fields,
+    to_json_comes_free_with_serialize,
+);

@@ -3,7 +3,6 @@
 
 use workbook_testkit::expect_compile_errors;
 
-#[test]
 fn restart_rejects_a_type_that_is_not_restartable() {
     expect_compile_errors(
         &["tests/ui/ex3_not_restartable.rs"],
@@ -12,3 +11,5 @@ fn restart_rejects_a_type_that_is_not_restartable() {
          and keep the three impls the stub gives.",
     );
 }
+
+workbook_harness::main!(restart_rejects_a_type_that_is_not_restartable,);

@@ -28,7 +28,6 @@ impl Restartable for Flaky {
     }
 }
 
-#[test]
 fn service_gets_a_new_pid_on_each_restart() {
     let mut nginx = Service::new("nginx");
     assert_eq!(
@@ -59,7 +58,6 @@ fn service_gets_a_new_pid_on_each_restart() {
     );
 }
 
-#[test]
 fn container_counts_its_restarts() {
     let mut c = Container::new("a1b2c3");
     assert_eq!(c.status(), Status::Running, "a new container is running");
@@ -79,7 +77,6 @@ fn container_counts_its_restarts() {
     assert_eq!(c.restart_count, 2, "each restart adds one to restart_count");
 }
 
-#[test]
 fn connection_pool_status_follows_its_open_connections() {
     let mut pool = ConnectionPool::new(10);
     assert_eq!(
@@ -108,7 +105,6 @@ fn connection_pool_status_follows_its_open_connections() {
     );
 }
 
-#[test]
 fn restart_takes_any_restartable_and_reports_its_status() {
     let mut svc = Service::new("sshd");
     assert_eq!(
@@ -141,7 +137,6 @@ fn restart_takes_any_restartable_and_reports_its_status() {
     assert_eq!(flaky.restarts, 1, "restart() must restart exactly once");
 }
 
-#[test]
 fn restart_stopped_restarts_only_what_is_not_running() {
     let mut svc = Service::new("nginx"); // stopped
     let mut container = Container::new("c1"); // running
@@ -171,7 +166,6 @@ fn restart_stopped_restarts_only_what_is_not_running() {
     assert_eq!(flaky.restarts, 0, "a running item must be left alone");
 }
 
-#[test]
 fn restart_stopped_on_a_healthy_fleet_does_nothing() {
     let mut a = Container::new("a");
     let mut b = Flaky {
@@ -194,3 +188,12 @@ fn restart_stopped_on_a_healthy_fleet_does_nothing() {
         "an empty list has nothing to restart"
     );
 }
+
+workbook_harness::main!(
+    service_gets_a_new_pid_on_each_restart,
+    container_counts_its_restarts,
+    connection_pool_status_follows_its_open_connections,
+    restart_takes_any_restartable_and_reports_its_status,
+    restart_stopped_restarts_only_what_is_not_running,
+    restart_stopped_on_a_healthy_fleet_does_nothing,
+);

@@ -7,7 +7,6 @@ mod drills;
 use drills::*;
 use serde_json::json;
 
-#[test]
 fn drill01_derives_write_the_boilerplate() {
     let endpoint = Endpoint {
         host: "web-01".into(),
@@ -36,7 +35,6 @@ fn drill01_derives_write_the_boilerplate() {
     );
 }
 
-#[test]
 fn drill02_default_values() {
     let listener = Listener::default();
     assert_eq!(
@@ -55,7 +53,6 @@ fn drill02_default_values() {
     );
 }
 
-#[test]
 fn drill03_every_default_owns_its_list() {
     let mut web = Inventory::default();
     let db = Inventory::default();
@@ -73,7 +70,6 @@ fn drill03_every_default_owns_its_list() {
     );
 }
 
-#[test]
 fn drill04_validation_in_the_constructor() {
     for ok in [0.0, 42.5, 100.0] {
         assert_eq!(
@@ -95,7 +91,6 @@ fn drill04_validation_in_the_constructor() {
     );
 }
 
-#[test]
 fn drill05_a_frozen_config() {
     assert_eq!(
         drill5_assign_to_a_field(),
@@ -119,7 +114,6 @@ fn drill05_a_frozen_config() {
     );
 }
 
-#[test]
 fn drill06_derived_order_follows_the_fields() {
     let incident = |severity: u8, title: &str| Incident {
         severity,
@@ -153,7 +147,6 @@ fn drill06_derived_order_follows_the_fields() {
     );
 }
 
-#[test]
 fn drill07_a_method() {
     let disk = |used_gb: f64, total_gb: f64| Disk {
         mount: "/var".into(),
@@ -177,7 +170,6 @@ fn drill07_a_method() {
     );
 }
 
-#[test]
 fn drill08_a_tuple_struct_unpacked() {
     assert_eq!(
         drill8_address(HostPort("web-01".into(), 8080)),
@@ -191,7 +183,6 @@ fn drill08_a_tuple_struct_unpacked() {
     );
 }
 
-#[test]
 fn drill09_as_dict_with_serde() {
     let service = Service {
         name: "checkout".into(),
@@ -214,7 +205,6 @@ fn drill09_as_dict_with_serde() {
     );
 }
 
-#[test]
 fn drill10_python_namedtuple_or_dataclass() {
     let cases = [
         (
@@ -243,7 +233,6 @@ fn drill10_python_namedtuple_or_dataclass() {
     }
 }
 
-#[test]
 fn drill10_rust_counterparts() {
     let cases = [
         (
@@ -291,3 +280,17 @@ fn drill10_rust_counterparts() {
         assert_eq!(drill10_rust(feature), rust, "{feature:?}: {why}");
     }
 }
+
+workbook_harness::main!(
+    drill01_derives_write_the_boilerplate,
+    drill02_default_values,
+    drill03_every_default_owns_its_list,
+    drill04_validation_in_the_constructor,
+    drill05_a_frozen_config,
+    drill06_derived_order_follows_the_fields,
+    drill07_a_method,
+    drill08_a_tuple_struct_unpacked,
+    drill09_as_dict_with_serde,
+    drill10_python_namedtuple_or_dataclass,
+    drill10_rust_counterparts,
+);

@@ -12,7 +12,6 @@ fn web01() -> Server {
     )
 }
 
-#[test]
 fn new_keeps_every_field_and_starts_empty() {
     let web = web01();
     assert_eq!(
@@ -35,7 +34,6 @@ fn new_keeps_every_field_and_starts_empty() {
     assert!(web.tags().is_empty(), "a new server has no tags");
 }
 
-#[test]
 fn port_must_be_between_1_and_65535_both_included() {
     let port = |p: u32| Server::new("web-01", "10.0.1.1", p, "prod");
     assert_eq!(
@@ -68,7 +66,6 @@ fn port_must_be_between_1_and_65535_both_included() {
     );
 }
 
-#[test]
 fn name_is_required() {
     assert_eq!(
         Server::new("", "10.0.1.1", 8080, "prod").err(),
@@ -82,7 +79,6 @@ fn name_is_required() {
     );
 }
 
-#[test]
 fn errors_say_what_is_wrong() {
     let port = ServerError::InvalidPort(70000).to_string();
     assert!(
@@ -101,7 +97,6 @@ fn errors_say_what_is_wrong() {
     );
 }
 
-#[test]
 fn derived_equality_compares_every_field() {
     assert!(
         web01() == web01(),
@@ -126,7 +121,6 @@ fn derived_equality_compares_every_field() {
     );
 }
 
-#[test]
 fn debug_shows_the_fields() {
     let text = format!("{:?}", web01());
     for part in ["Server", "web-01", "10.0.1.1", "8080", "prod"] {
@@ -137,7 +131,6 @@ fn debug_shows_the_fields() {
     }
 }
 
-#[test]
 fn a_clone_has_its_own_tags() {
     let mut original = web01();
     original.add_tag("production");
@@ -156,7 +149,6 @@ fn a_clone_has_its_own_tags() {
     );
 }
 
-#[test]
 fn each_server_owns_its_tags() {
     // The seed's shared-mutable-default bug: `tags: List[str] = []` is ONE list for all instances.
     let mut web1 = web01();
@@ -174,7 +166,6 @@ fn each_server_owns_its_tags() {
     );
 }
 
-#[test]
 fn healthy_only_while_strictly_below_the_limits() {
     let with = |cpu: f64, memory: f64| {
         let mut server = web01();
@@ -201,3 +192,15 @@ fn healthy_only_while_strictly_below_the_limits() {
     );
     assert!(!with(97.0, 10.0), "cpu at 97% makes the server unhealthy");
 }
+
+workbook_harness::main!(
+    new_keeps_every_field_and_starts_empty,
+    port_must_be_between_1_and_65535_both_included,
+    name_is_required,
+    errors_say_what_is_wrong,
+    derived_equality_compares_every_field,
+    debug_shows_the_fields,
+    a_clone_has_its_own_tags,
+    each_server_owns_its_tags,
+    healthy_only_while_strictly_below_the_limits,
+);

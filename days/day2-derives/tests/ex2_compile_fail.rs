@@ -6,7 +6,6 @@
 
 use workbook_testkit::expect_compile_errors;
 
-#[test]
 fn a_database_config_cannot_be_changed_from_outside() {
     expect_compile_errors(
         &["tests/ui/ex2_database_config_is_frozen.rs"],
@@ -16,7 +15,6 @@ fn a_database_config_cannot_be_changed_from_outside() {
     );
 }
 
-#[test]
 fn an_alert_config_cannot_be_changed_from_outside() {
     expect_compile_errors(
         &["tests/ui/ex2_alert_config_is_frozen.rs"],
@@ -25,3 +23,8 @@ fn an_alert_config_cannot_be_changed_from_outside() {
          of AlertConfig; others read them through the getters.",
     );
 }
+
+workbook_harness::main!(
+    a_database_config_cannot_be_changed_from_outside,
+    an_alert_config_cannot_be_changed_from_outside,
+);

@@ -17,7 +17,6 @@ fn oncall(threshold: Severity) -> AlertConfig {
     AlertConfig::new("oncall@example.com", "#alerts", "pd-key-123", threshold)
 }
 
-#[test]
 fn a_database_config_keeps_its_values() {
     let db = primary();
     assert_eq!(
@@ -43,7 +42,6 @@ fn a_database_config_keeps_its_values() {
     );
 }
 
-#[test]
 fn an_alert_config_keeps_its_values() {
     let alerts = oncall(Severity::Warning);
     assert_eq!(
@@ -68,7 +66,6 @@ fn an_alert_config_keeps_its_values() {
     );
 }
 
-#[test]
 fn database_configs_are_hashmap_keys() {
     let mut pools: HashMap<DatabaseConfig, &str> = HashMap::new();
     pools.insert(primary(), "primary pool");
@@ -117,7 +114,6 @@ fn database_configs_are_hashmap_keys() {
     );
 }
 
-#[test]
 fn alert_configs_dedupe_in_a_hashset() {
     let mut routes: HashSet<AlertConfig> = HashSet::new();
     routes.insert(oncall(Severity::Warning));
@@ -145,7 +141,6 @@ fn alert_configs_dedupe_in_a_hashset() {
     );
 }
 
-#[test]
 fn with_port_makes_a_new_config_and_keeps_the_old_one() {
     let original = primary();
     let pooled = original.with_port(6432);
@@ -179,7 +174,6 @@ fn with_port_makes_a_new_config_and_keeps_the_old_one() {
     );
 }
 
-#[test]
 fn alerts_from_the_threshold_up() {
     let warning = oncall(Severity::Warning);
     assert!(
@@ -204,3 +198,12 @@ fn alerts_from_the_threshold_up() {
         "an Info threshold alerts on everything, Info included"
     );
 }
+
+workbook_harness::main!(
+    a_database_config_keeps_its_values,
+    an_alert_config_keeps_its_values,
+    database_configs_are_hashmap_keys,
+    alert_configs_dedupe_in_a_hashset,
+    with_port_makes_a_new_config_and_keeps_the_old_one,
+    alerts_from_the_threshold_up,
+);

@@ -46,7 +46,6 @@ fn ten_metrics() -> Vec<Metric> {
     .collect()
 }
 
-#[test]
 fn new_accepts_zero_and_positive_values() {
     let m = Metric::new("cpu", 87.5, 1_717_833_600, "%").expect("87.5% cpu is a valid metric");
     assert_eq!(
@@ -60,7 +59,6 @@ fn new_accepts_zero_and_positive_values() {
     );
 }
 
-#[test]
 fn new_rejects_negative_values() {
     let err = Metric::new("cpu", -0.5, 1_717_833_600, "%");
     assert_eq!(
@@ -78,7 +76,6 @@ fn new_rejects_negative_values() {
     );
 }
 
-#[test]
 fn new_rejects_nan_and_infinity() {
     for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         let result = Metric::new("load", value, 1_717_833_600, "");
@@ -100,7 +97,6 @@ fn new_rejects_nan_and_infinity() {
     );
 }
 
-#[test]
 fn metrics_sort_by_value_ascending() {
     let mut metrics = seed_metrics();
     metrics.sort();
@@ -120,7 +116,6 @@ fn metrics_sort_by_value_ascending() {
     );
 }
 
-#[test]
 fn comparisons_follow_the_value() {
     let [cpu, memory, disk]: [Metric; 3] = seed_metrics().try_into().unwrap();
     assert!(
@@ -147,7 +142,6 @@ fn comparisons_follow_the_value() {
     );
 }
 
-#[test]
 fn equal_values_are_ordered_by_name_and_are_not_equal() {
     let swap = metric("swap", 50.0, 1_717_833_600);
     let memory = metric("memory", 50.0, 1_717_833_660);
@@ -174,7 +168,6 @@ fn equal_values_are_ordered_by_name_and_are_not_equal() {
     );
 }
 
-#[test]
 fn display_is_name_colon_value_with_one_decimal_and_unit() {
     let cases = [
         (Metric::new("disk", 45.0, 1_717_833_600, "%"), "disk: 45.0%"),
@@ -201,7 +194,6 @@ fn display_is_name_colon_value_with_one_decimal_and_unit() {
     }
 }
 
-#[test]
 fn top_five_of_ten_is_the_five_highest_highest_first() {
     let metrics = ten_metrics();
     let before = metrics.clone();
@@ -225,7 +217,6 @@ fn top_five_of_ten_is_the_five_highest_highest_first() {
     );
 }
 
-#[test]
 fn top_of_fewer_metrics_gives_them_all() {
     let best = top(&seed_metrics(), 5);
     assert_eq!(
@@ -242,3 +233,15 @@ fn top_of_fewer_metrics_gives_them_all() {
         "the top zero metrics is an empty list"
     );
 }
+
+workbook_harness::main!(
+    new_accepts_zero_and_positive_values,
+    new_rejects_negative_values,
+    new_rejects_nan_and_infinity,
+    metrics_sort_by_value_ascending,
+    comparisons_follow_the_value,
+    equal_values_are_ordered_by_name_and_are_not_equal,
+    display_is_name_colon_value_with_one_decimal_and_unit,
+    top_five_of_ten_is_the_five_highest_highest_first,
+    top_of_fewer_metrics_gives_them_all,
+);

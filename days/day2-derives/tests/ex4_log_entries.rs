@@ -50,7 +50,6 @@ fn entry(line: &str) -> Result<LogEntry, ParseLogError> {
     })
 }
 
-#[test]
 fn levels_parse_from_python_logging_names() {
     let cases = [
         ("DEBUG", Level::Debug),
@@ -73,7 +72,6 @@ fn levels_parse_from_python_logging_names() {
     );
 }
 
-#[test]
 fn a_line_parses_into_its_four_fields() {
     let parsed =
         entry("2025-06-08T10:02:30Z ERROR web-02 Connection refused to db-01:5432 (retry 1/3)");
@@ -95,7 +93,6 @@ fn a_line_parses_into_its_four_fields() {
     );
 }
 
-#[test]
 fn a_short_line_is_an_error_naming_the_missing_field() {
     let cases = [
         ("", "timestamp"),
@@ -113,7 +110,6 @@ fn a_short_line_is_an_error_naming_the_missing_field() {
     }
 }
 
-#[test]
 fn an_unknown_level_is_an_error() {
     assert_eq!(
         entry("2025-06-08T10:00:00Z FATAL web-01 Out of memory"),
@@ -132,7 +128,6 @@ fn an_unknown_level_is_an_error() {
     );
 }
 
-#[test]
 fn ten_lines_give_ten_entries_in_order() {
     let entries = without_panic("parse_log", || parse_log(TEN_LINES)).unwrap_or_else(|e| {
         panic!("the ten sample lines are all valid, but parse_log gave Err: {e:?}")
@@ -161,7 +156,6 @@ fn ten_lines_give_ten_entries_in_order() {
     );
 }
 
-#[test]
 fn blank_lines_are_skipped() {
     let text =
         "\n2025-06-08T10:00:00Z INFO web-01 Up\n\n   \n2025-06-08T10:00:05Z ERROR web-02 Down\n\n";
@@ -171,7 +165,6 @@ fn blank_lines_are_skipped() {
     assert_eq!(hosts, ["web-01", "web-02"], "two entries among blank lines");
 }
 
-#[test]
 fn a_bad_line_is_named_by_its_number() {
     let text = "2025-06-08T10:00:00Z INFO web-01 Up\n\n2025-06-08T10:00:05Z ERROR web-02 Down\n2025-06-08T10:00:09Z FATAL web-03 Gone\n2025-06-08T10:00:10Z INFO web-04\n";
     let err = without_panic("parse_log", || parse_log(text))
@@ -196,7 +189,6 @@ fn a_bad_line_is_named_by_its_number() {
     );
 }
 
-#[test]
 fn entries_group_by_level_in_log_order() {
     let entries = without_panic("parse_log", || parse_log(TEN_LINES))
         .expect("the ten sample lines are valid");
@@ -234,3 +226,14 @@ fn entries_group_by_level_in_log_order() {
     );
     assert!(group_by_level(&[]).is_empty(), "no entries, no groups");
 }
+
+workbook_harness::main!(
+    levels_parse_from_python_logging_names,
+    a_line_parses_into_its_four_fields,
+    a_short_line_is_an_error_naming_the_missing_field,
+    an_unknown_level_is_an_error,
+    ten_lines_give_ten_entries_in_order,
+    blank_lines_are_skipped,
+    a_bad_line_is_named_by_its_number,
+    entries_group_by_level_in_log_order,
+);

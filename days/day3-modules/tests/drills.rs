@@ -6,7 +6,6 @@ mod drills;
 
 use drills::*;
 
-#[test]
 fn drill01_a_file_is_a_module_once_its_parent_declares_it() {
     assert_eq!(
         drill1_what_makes_a_file_a_module(),
@@ -17,7 +16,6 @@ fn drill01_a_file_is_a_module_once_its_parent_declares_it() {
     );
 }
 
-#[test]
 fn drill02_an_imported_item_is_called_by_its_short_name() {
     assert_eq!(
         drill2_prod_fqdn("web-01"),
@@ -27,7 +25,6 @@ fn drill02_an_imported_item_is_called_by_its_short_name() {
     assert_eq!(drill2_prod_fqdn("db-02"), "db-02.prod.example.com");
 }
 
-#[test]
 fn drill03_aliases_keep_two_status_functions_apart() {
     assert_eq!(
         drill3_both_statuses(200, 0),
@@ -38,7 +35,6 @@ fn drill03_aliases_keep_two_status_functions_apart() {
     assert_eq!(drill3_both_statuses(503, 3), "HTTP 503 / NXDOMAIN");
 }
 
-#[test]
 fn drill04_a_folder_module_has_one_root_file() {
     assert_eq!(
         drill4_where_a_folder_module_lives(),
@@ -49,7 +45,6 @@ fn drill04_a_folder_module_has_one_root_file() {
     );
 }
 
-#[test]
 fn drill05_pub_use_adds_a_public_path() {
     assert_eq!(
         drill5_what_pub_use_controls(),
@@ -60,7 +55,6 @@ fn drill05_pub_use_adds_a_public_path() {
     );
 }
 
-#[test]
 fn drill06_use_is_a_name_not_an_action() {
     assert_eq!(
         drill6_use_module_vs_use_item(),
@@ -71,7 +65,6 @@ fn drill06_use_is_a_name_not_an_action() {
     );
 }
 
-#[test]
 fn drill07_main_runs_only_when_the_binary_runs() {
     assert_eq!(
         drill7_when_main_runs(),
@@ -82,7 +75,6 @@ fn drill07_main_runs_only_when_the_binary_runs() {
     );
 }
 
-#[test]
 fn drill08_super_reaches_a_sibling_module() {
     use drills::package::alerts::is_critical;
     assert!(
@@ -96,7 +88,6 @@ fn drill08_super_reaches_a_sibling_module() {
     );
 }
 
-#[test]
 fn drill09_a_missing_mod_line_leaves_the_file_out() {
     assert_eq!(
         drill9_missing_mod_declaration(),
@@ -107,7 +98,6 @@ fn drill09_a_missing_mod_line_leaves_the_file_out() {
     );
 }
 
-#[test]
 fn drill10_cargo_toml_is_the_sys_path() {
     assert_eq!(
         drill10_where_crates_come_from(),
@@ -117,3 +107,16 @@ fn drill10_cargo_toml_is_the_sys_path() {
          shows that graph: it is Rust's sys.path, fixed at build time."
     );
 }
+
+workbook_harness::main!(
+    drill01_a_file_is_a_module_once_its_parent_declares_it,
+    drill02_an_imported_item_is_called_by_its_short_name,
+    drill03_aliases_keep_two_status_functions_apart,
+    drill04_a_folder_module_has_one_root_file,
+    drill05_pub_use_adds_a_public_path,
+    drill06_use_is_a_name_not_an_action,
+    drill07_main_runs_only_when_the_binary_runs,
+    drill08_super_reaches_a_sibling_module,
+    drill09_a_missing_mod_line_leaves_the_file_out,
+    drill10_cargo_toml_is_the_sys_path,
+);

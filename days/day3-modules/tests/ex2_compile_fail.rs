@@ -3,7 +3,6 @@
 
 use workbook_testkit::expect_compile_errors;
 
-#[test]
 fn the_children_of_the_package_are_private() {
     expect_compile_errors(
         &["tests/ui/ex2_children_are_private.rs"],
@@ -13,3 +12,5 @@ fn the_children_of_the_package_are_private() {
          with `mod checks;` (not `pub mod`, nor `pub(crate) mod`), and re-export what users need.",
     );
 }
+
+workbook_harness::main!(the_children_of_the_package_are_private,);

@@ -35,7 +35,6 @@ fn port(host: &str, port: u16, open: bool) -> PortCheck {
     }
 }
 
-#[test]
 fn disk_check_passes_strictly_below_the_threshold() {
     let ok = disk("/", 45.0, 90.0).run();
     assert_eq!(
@@ -60,7 +59,6 @@ fn disk_check_passes_strictly_below_the_threshold() {
     );
 }
 
-#[test]
 fn cpu_check_passes_strictly_below_the_threshold() {
     let ok = CpuCheck {
         load_percent: 12.5,
@@ -86,7 +84,6 @@ fn cpu_check_passes_strictly_below_the_threshold() {
     );
 }
 
-#[test]
 fn port_check_passes_when_open() {
     assert_eq!(
         port("db-01", 5432, true).run(),
@@ -102,7 +99,6 @@ fn port_check_passes_when_open() {
     assert_eq!(closed.detail, "closed");
 }
 
-#[test]
 fn send_alert_sends_only_for_failures() {
     let mut outbox: Vec<Alert> = Vec::new();
     assert!(
@@ -131,7 +127,6 @@ fn send_alert_sends_only_for_failures() {
     );
 }
 
-#[test]
 fn report_lists_every_result_then_the_count() {
     let results = [
         disk("/", 45.0, 90.0).run(),
@@ -152,12 +147,10 @@ fn report_lists_every_result_then_the_count() {
     );
 }
 
-#[test]
 fn report_of_nothing_is_just_the_count() {
     assert_eq!(format_report(&[]), "0/0 checks passed");
 }
 
-#[test]
 fn table_columns_are_as_wide_as_their_widest_cell() {
     let results = [
         disk("/", 45.0, 90.0).run(),
@@ -173,7 +166,6 @@ fn table_columns_are_as_wide_as_their_widest_cell() {
     );
 }
 
-#[test]
 fn table_header_sets_the_width_when_cells_are_narrow() {
     let results = [CpuCheck {
         load_percent: 1.0,
@@ -192,7 +184,6 @@ fn table_header_sets_the_width_when_cells_are_narrow() {
     );
 }
 
-#[test]
 fn the_package_keeps_its_constants() {
     assert_eq!(VERSION, "1.0.0", "monitoring::VERSION, as in __init__.py");
     assert_eq!(
@@ -211,3 +202,15 @@ fn the_package_keeps_its_constants() {
         "of a full `/` and an empty `/home`, one alert is sent"
     );
 }
+
+workbook_harness::main!(
+    disk_check_passes_strictly_below_the_threshold,
+    cpu_check_passes_strictly_below_the_threshold,
+    port_check_passes_when_open,
+    send_alert_sends_only_for_failures,
+    report_lists_every_result_then_the_count,
+    report_of_nothing_is_just_the_count,
+    table_columns_are_as_wide_as_their_widest_cell,
+    table_header_sets_the_width_when_cells_are_narrow,
+    the_package_keeps_its_constants,
+);

@@ -30,6 +30,9 @@ impl FixtureWorkbook {
             .tempdir()
             .expect("a temporary folder");
         copy_dir(&source, dir.path());
+        // The canonical tests' harness is the real workbook's: the fixture's crates use it by path.
+        let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("../harness");
+        copy_dir(&harness, &dir.path().join("harness"));
         FixtureWorkbook { dir }
     }
 

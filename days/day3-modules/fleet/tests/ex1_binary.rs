@@ -30,7 +30,6 @@ fn run(args: &[&str]) -> Vec<String> {
         .collect()
 }
 
-#[test]
 fn without_arguments_it_checks_web_01() {
     assert_eq!(
         run(&[]),
@@ -39,7 +38,6 @@ fn without_arguments_it_checks_web_01() {
     );
 }
 
-#[test]
 fn it_checks_every_hostname_given() {
     assert_eq!(
         run(&["web-01", "db_01", "cache-3"]),
@@ -52,3 +50,8 @@ fn it_checks_every_hostname_given() {
         "one line per argument, in order, the n-th on 10.0.1.<n>; then the default port"
     );
 }
+
+workbook_harness::main!(
+    without_arguments_it_checks_web_01,
+    it_checks_every_hostname_given,
+);

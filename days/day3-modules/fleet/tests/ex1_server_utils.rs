@@ -6,7 +6,6 @@
 use fleet::server_utils;
 use fleet::server_utils::{DEFAULT_PORT, Server, check_health, format_status, parse_config};
 
-#[test]
 fn server_new_uses_the_default_port() {
     let server = Server::new("web-01", "10.0.1.1");
     assert_eq!(
@@ -20,7 +19,6 @@ fn server_new_uses_the_default_port() {
     );
 }
 
-#[test]
 fn address_is_ip_colon_port() {
     let mut server = Server::new("db-01", "10.0.2.7");
     assert_eq!(server.address(), "10.0.2.7:8080", "address() is `ip:port`");
@@ -32,7 +30,6 @@ fn address_is_ip_colon_port() {
     );
 }
 
-#[test]
 fn valid_hostnames_are_healthy() {
     for hostname in [
         "web-01",
@@ -48,7 +45,6 @@ fn valid_hostnames_are_healthy() {
     }
 }
 
-#[test]
 fn invalid_hostnames_are_unhealthy() {
     let too_long = "x".repeat(64);
     for (hostname, why) in [
@@ -76,7 +72,6 @@ fn invalid_hostnames_are_unhealthy() {
     }
 }
 
-#[test]
 fn parse_config_reads_key_value_lines() {
     let config = parse_config("# web tier\nname = web-01\n\n  port=9090  \nworkers =4\n");
     assert_eq!(
@@ -97,7 +92,6 @@ fn parse_config_reads_key_value_lines() {
     );
 }
 
-#[test]
 fn parse_config_defaults_the_port() {
     let config = parse_config("name = web-01\nnot a setting\n");
     assert_eq!(
@@ -118,7 +112,6 @@ fn parse_config_defaults_the_port() {
     );
 }
 
-#[test]
 fn format_status_names_the_server_and_its_health() {
     let server = Server::new("web-01", "10.0.1.1");
     assert_eq!(
@@ -131,7 +124,6 @@ fn format_status_names_the_server_and_its_health() {
     );
 }
 
-#[test]
 fn the_module_path_and_the_item_path_name_the_same_function() {
     // `import server_utils` and `from server_utils import check_health` reach one function.
     let through_the_module: fn(&str) -> bool = server_utils::check_health;
@@ -143,3 +135,14 @@ fn the_module_path_and_the_item_path_name_the_same_function() {
     );
     assert!(imported("web-01"), "web-01 is a valid hostname");
 }
+
+workbook_harness::main!(
+    server_new_uses_the_default_port,
+    address_is_ip_colon_port,
+    valid_hostnames_are_healthy,
+    invalid_hostnames_are_unhealthy,
+    parse_config_reads_key_value_lines,
+    parse_config_defaults_the_port,
+    format_status_names_the_server_and_its_health,
+    the_module_path_and_the_item_path_name_the_same_function,
+);

@@ -43,7 +43,6 @@ fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or("")
 }
 
-#[test]
 fn all_passing_checks_exit_zero() {
     let run = run(&["/=45.0", "/home=12"]);
     assert_eq!(
@@ -58,7 +57,6 @@ fn all_passing_checks_exit_zero() {
     assert_eq!(run.code, Some(0), "every check passed: exit status 0");
 }
 
-#[test]
 fn a_failing_check_prints_an_alert_and_exits_one() {
     let run = run(&["/=45.0", "/var=95.5"]);
     assert_eq!(
@@ -74,7 +72,6 @@ fn a_failing_check_prints_an_alert_and_exits_one() {
     assert_eq!(run.code, Some(1), "a check failed: exit status 1");
 }
 
-#[test]
 fn the_config_file_sets_the_threshold() {
     let path = std::env::temp_dir().join(format!("sre-toolkit-test-{}.conf", std::process::id()));
     std::fs::write(&path, "# strict\ndisk_threshold = 40\n").expect("write a temporary config");
@@ -96,7 +93,6 @@ fn the_config_file_sets_the_threshold() {
     assert_eq!(run.code, Some(1));
 }
 
-#[test]
 fn a_wrong_command_line_exits_two_with_a_message() {
     for args in [
         &[][..],
@@ -120,3 +116,10 @@ fn a_wrong_command_line_exits_two_with_a_message() {
         );
     }
 }
+
+workbook_harness::main!(
+    all_passing_checks_exit_zero,
+    a_failing_check_prints_an_alert_and_exits_one,
+    the_config_file_sets_the_threshold,
+    a_wrong_command_line_exits_two_with_a_message,
+);

@@ -3,7 +3,6 @@
 use sre_toolkit::config::loader;
 use sre_toolkit::{Config, load_config};
 
-#[test]
 fn the_defaults() {
     assert_eq!(
         Config::default(),
@@ -21,7 +20,6 @@ fn the_defaults() {
     );
 }
 
-#[test]
 fn a_full_config() {
     let text = "# sre-toolkit.conf\n\ninterval_secs = 30\n  disk_threshold=85.5\nhosts = web-01, web-02 ,, db-01\n";
     assert_eq!(
@@ -35,7 +33,6 @@ fn a_full_config() {
     );
 }
 
-#[test]
 fn missing_keys_keep_their_defaults() {
     assert_eq!(
         load_config("   # only a comment\nhosts = web-01\n"),
@@ -47,7 +44,6 @@ fn missing_keys_keep_their_defaults() {
     );
 }
 
-#[test]
 fn a_value_may_hold_an_equals_sign_but_not_nonsense() {
     let error = load_config("hosts = a=b\ndisk_threshold = ninety")
         .expect_err("`disk_threshold = ninety` is not a number: load_config must return an Err");
@@ -60,7 +56,6 @@ fn a_value_may_hold_an_equals_sign_but_not_nonsense() {
     assert!(error.contains("interval_secs"), "got: {error}");
 }
 
-#[test]
 fn unknown_keys_and_lines_without_equals_are_errors() {
     let error = load_config("intervall_secs = 30")
         .expect_err("a misspelt key must be an error, not silently ignored");
@@ -75,7 +70,6 @@ fn unknown_keys_and_lines_without_equals_are_errors() {
     );
 }
 
-#[test]
 fn the_loader_is_reachable_by_every_public_path() {
     // `sre_toolkit::load_config`, `sre_toolkit::config::load_config` and
     // `sre_toolkit::config::loader::load_config` are one function under three paths.
@@ -90,3 +84,12 @@ fn the_loader_is_reachable_by_every_public_path() {
     }
     let _same_type: sre_toolkit::config::Config = loader::Config::default();
 }
+
+workbook_harness::main!(
+    the_defaults,
+    a_full_config,
+    missing_keys_keep_their_defaults,
+    a_value_may_hold_an_equals_sign_but_not_nonsense,
+    unknown_keys_and_lines_without_equals_are_errors,
+    the_loader_is_reachable_by_every_public_path,
+);

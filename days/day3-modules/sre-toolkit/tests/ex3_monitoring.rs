@@ -14,7 +14,6 @@ fn disk(mount_point: &str, used_percent: f64) -> DiskCheck {
     }
 }
 
-#[test]
 fn disk_check_passes_strictly_below_the_threshold() {
     assert_eq!(
         disk("/", 45.0).run(),
@@ -35,7 +34,6 @@ fn disk_check_passes_strictly_below_the_threshold() {
     );
 }
 
-#[test]
 fn a_result_displays_as_its_report_line() {
     assert_eq!(
         disk("/", 45.0).run().to_string(),
@@ -47,7 +45,6 @@ fn a_result_displays_as_its_report_line() {
     );
 }
 
-#[test]
 fn alerts_are_raised_for_failures_only_in_order() {
     let results = [
         disk("/var", 95.5).run(),
@@ -74,7 +71,6 @@ fn alerts_are_raised_for_failures_only_in_order() {
     );
 }
 
-#[test]
 fn the_long_paths_and_the_re_exports_name_the_same_items() {
     // A re-export is one more name for an item, not a copy: these lines only compile if
     // `sre_toolkit::DiskCheck` *is* `sre_toolkit::monitoring::checks::DiskCheck`, and so on.
@@ -85,3 +81,10 @@ fn the_long_paths_and_the_re_exports_name_the_same_items() {
     assert_eq!(through_the_module, through_the_top);
     assert!(result.passed, "a disk 45% full passes a 90% threshold");
 }
+
+workbook_harness::main!(
+    disk_check_passes_strictly_below_the_threshold,
+    a_result_displays_as_its_report_line,
+    alerts_are_raised_for_failures_only_in_order,
+    the_long_paths_and_the_re_exports_name_the_same_items,
+);

@@ -1,0 +1,173 @@
+//! Proof that grading changed nothing it relies on: digests of the canonical files and the test
+//! binaries, taken before the tests run and compared after.
+//!
+//! Learner code runs with the learner's own rights, so a test can write anywhere they can: into the
+//! canonical tests, a manifest, or a sibling test binary in `target/` (which cargo would then keep
+//! treating as fresh). Without a sandbox that cannot be prevented, so it is detected: a changed
+//! test binary is deleted (the next build makes it anew) and its results do not count, and a changed
+//! canonical file is reported by name.
+
+use std::collections::BTreeMap;
+use std::hash::Hasher as _;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use crate::workbook::Unit;
+
+/// Folders never walked: build output and version control.
+const SKIPPED: [&str; 2] = ["target", ".git"];
+
+/// Digests of files, keyed by path.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Digests(BTreeMap<PathBuf, u64>);
+
+impl Digests {
+    /// Every canonical file of `unit` in the workspace at `root`: its crates' files but the
+    /// learner's, and the shared test crates (`harness/`, `testkit/`). Paths are relative to `root`.
+    pub fn of_canonical_files(root: &Path, unit: &Unit) -> Digests {
+        let learner_files: Vec<PathBuf> = unit
+            .manifest
+            .exercises
+            .iter()
+            .flat_map(|e| e.files.iter().map(|f| unit.dir.join(f)))
+            .collect();
+        let mut digests = Digests::default();
+        let folders = unit
+            .crates
+            .iter()
+            .map(|c| c.dir.clone())
+            .chain([PathBuf::from("harness"), PathBuf::from("testkit")]);
+        for folder in folders {
+            digests.add_tree(root, &folder, &learner_files);
+        }
+        digests
+    }
+
+    fn add_tree(&mut self, root: &Path, relative: &Path, excluded: &[PathBuf]) {
+        let Ok(entries) = std::fs::read_dir(root.join(relative)) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let path = relative.join(&name);
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_dir() {
+                if !SKIPPED.iter().any(|s| name == *s) {
+                    self.add_tree(root, &path, excluded);
+                }
+            } else if file_type.is_file()
+                && !excluded.contains(&path)
+                && !self.0.contains_key(&path)
+                && let Ok(digest) = digest_of(&root.join(&path))
+            {
+                self.0.insert(path, digest);
+            }
+        }
+    }
+
+    /// Adds one file by its full path; an unreadable file is an error.
+    pub fn add_file(&mut self, path: &Path) -> std::io::Result<()> {
+        if !self.0.contains_key(path) {
+            let digest = digest_of(path)?;
+            self.0.insert(path.to_owned(), digest);
+        }
+        Ok(())
+    }
+
+    /// Files whose contents are not what they were, and files added or removed since (relative to
+    /// `root` where the digests are, read anew from disk).
+    pub fn changed_since(&self, now: &Digests) -> Vec<PathBuf> {
+        let mut changed: Vec<PathBuf> = self
+            .0
+            .iter()
+            .filter(|(path, digest)| now.0.get(*path) != Some(digest))
+            .map(|(path, _)| path.clone())
+            .collect();
+        changed.extend(
+            now.0
+                .keys()
+                .filter(|path| !self.0.contains_key(*path))
+                .cloned(),
+        );
+        changed
+    }
+
+    /// The same files' digests as they are now on disk (a file gone has none).
+    pub fn reread(&self, root: &Path) -> Digests {
+        Digests(
+            self.0
+                .keys()
+                .filter_map(|path| Some((path.clone(), digest_of(&root.join(path)).ok()?)))
+                .collect(),
+        )
+    }
+}
+
+/// A digest of a file's contents, good for telling whether it changed within one run (SipHash
+/// with fixed keys: not for storing, not against a forger who can also rewrite the record).
+pub fn digest_of(path: &Path) -> std::io::Result<u64> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = std::hash::DefaultHasher::new();
+    let mut buffer = vec![0u8; 1 << 20];
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            return Ok(hasher.finish());
+        }
+        hasher.write(&buffer[..n]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_changed_an_added_and_a_removed_file_are_all_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("tests")).unwrap();
+        std::fs::write(root.join("tests/a.rs"), "a").unwrap();
+        std::fs::write(root.join("tests/b.rs"), "b").unwrap();
+        let mut before = Digests::default();
+        before.add_tree(root, Path::new("tests"), &[]);
+
+        std::fs::write(root.join("tests/a.rs"), "changed").unwrap();
+        std::fs::remove_file(root.join("tests/b.rs")).unwrap();
+        std::fs::write(root.join("tests/c.rs"), "new").unwrap();
+        let mut now = Digests::default();
+        now.add_tree(root, Path::new("tests"), &[]);
+
+        let changed = before.changed_since(&now);
+        let names: Vec<&str> = changed.iter().filter_map(|p| p.to_str()).collect();
+        let expected = [
+            Path::new("tests").join("a.rs"),
+            Path::new("tests").join("b.rs"),
+            Path::new("tests").join("c.rs"),
+        ];
+        let expected: Vec<&str> = expected.iter().filter_map(|p| p.to_str()).collect();
+        assert_eq!(names, expected);
+        assert!(before.changed_since(&before.reread(root)).len() == 2);
+    }
+
+    #[test]
+    fn excluded_files_and_target_folders_are_not_digested() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("day/src")).unwrap();
+        std::fs::create_dir_all(root.join("day/target")).unwrap();
+        std::fs::write(root.join("day/src/ex1.rs"), "learner").unwrap();
+        std::fs::write(root.join("day/src/lib.rs"), "canonical").unwrap();
+        std::fs::write(root.join("day/target/x"), "build").unwrap();
+        let mut digests = Digests::default();
+        digests.add_tree(
+            root,
+            Path::new("day"),
+            &[Path::new("day/src/ex1.rs").to_owned()],
+        );
+        let paths: Vec<&PathBuf> = digests.0.keys().collect();
+        assert_eq!(paths, [&Path::new("day/src").join("lib.rs")]);
+    }
+}

@@ -1,0 +1,144 @@
+//! Test processes, contained: each test's whole process tree is limited, stopped and accounted for.
+//!
+//! Every OS does this its own way, so each has its own module, as nextest does:
+//! - `unix.rs`: each test leads a process group of its own; the group is killed when the test ends.
+//! - `linux.rs`: also memory, file-size and process-count limits (`prlimit`), and a sweep for
+//!   processes that left the group (`setsid`) but still carry the test's marker in their environment.
+//! - `windows.rs`: each test runs in a Job Object, which is terminated when the test ends.
+//!
+//! Every live test is registered, so that Ctrl-C or SIGTERM to the grader ([`stop_all_on_signal`])
+//! ends them all before the grader exits with status 130.
+
+use std::collections::BTreeMap;
+use std::process::{Command, ExitStatus};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+#[cfg(target_os = "linux")]
+mod linux;
+#[cfg(unix)]
+mod unix;
+#[cfg(unix)]
+use unix as os;
+#[cfg(windows)]
+mod windows;
+#[cfg(windows)]
+use windows as os;
+
+/// The environment variable that marks every process of one test run (and what it starts).
+pub const RUN_MARKER_ENV: &str = "WORKBOOK_TEST_RUN";
+
+/// Resource limits for one test and everything it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Address space, in bytes.
+    pub memory_bytes: u64,
+    /// The largest file it may write, in bytes.
+    pub file_size_bytes: u64,
+    /// How many more processes (and threads) the user may start while it runs.
+    pub extra_processes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            memory_bytes: 4 << 30,
+            file_size_bytes: 256 << 20,
+            extra_processes: 1024,
+        }
+    }
+}
+
+/// Which protections were in force for the tests, for reports to say.
+pub fn protections() -> &'static str {
+    os::PROTECTIONS
+}
+
+/// A running test process and the tree it may start.
+pub struct Contained {
+    inner: os::Tree,
+    marker: String,
+    registration: u64,
+}
+
+/// What stopping a finished test's tree found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Leftovers {
+    /// Processes the test started were still running after it ended; they were stopped.
+    pub stopped_processes: bool,
+}
+
+static NEXT_RUN: AtomicU64 = AtomicU64::new(1);
+/// Kill functions of the live trees, for Ctrl-C.
+static LIVE: Mutex<BTreeMap<u64, os::Killer>> = Mutex::new(BTreeMap::new());
+
+impl Contained {
+    /// Starts `command` with its stdio as configured, in a tree of its own, under `limits`.
+    pub fn spawn(mut command: Command, limits: &Limits) -> std::io::Result<Contained> {
+        let registration = NEXT_RUN.fetch_add(1, Ordering::Relaxed);
+        let marker = format!("{}-{registration}", std::process::id());
+        command.env(RUN_MARKER_ENV, &marker);
+        let inner = os::Tree::spawn(command, limits)?;
+        if let Ok(mut live) = LIVE.lock() {
+            live.insert(registration, inner.killer());
+        }
+        Ok(Contained {
+            inner,
+            marker,
+            registration,
+        })
+    }
+
+    pub fn take_stdin(&mut self) -> Option<std::process::ChildStdin> {
+        self.inner.take_stdin()
+    }
+
+    pub fn take_stdout(&mut self) -> Option<std::process::ChildStdout> {
+        self.inner.take_stdout()
+    }
+
+    pub fn take_stderr(&mut self) -> Option<std::process::ChildStderr> {
+        self.inner.take_stderr()
+    }
+
+    /// Waits for the test's own process, at most `timeout`; `None` when it is still running.
+    pub fn wait_timeout(&mut self, timeout: Duration) -> std::io::Result<Option<ExitStatus>> {
+        self.inner.wait_timeout(timeout)
+    }
+
+    /// Stops whatever is left of the tree (all of it, after a timeout) and says what was found.
+    pub fn stop_tree(&mut self) -> Leftovers {
+        let stopped = self.inner.stop_tree(&self.marker);
+        Leftovers {
+            stopped_processes: stopped,
+        }
+    }
+}
+
+impl Drop for Contained {
+    fn drop(&mut self) {
+        self.inner.stop_tree(&self.marker);
+        if let Ok(mut live) = LIVE.lock() {
+            live.remove(&self.registration);
+        }
+    }
+}
+
+/// Installs the handler that, on Ctrl-C or SIGTERM, stops every live test tree and exits with 130.
+/// Cargo, when it is building, is in the grader's own process group and gets Ctrl-C itself.
+pub fn stop_all_on_signal() {
+    let _ = ctrlc::set_handler(|| {
+        stop_all();
+        std::process::exit(130);
+    });
+}
+
+/// Stops every live test tree.
+pub fn stop_all() {
+    if let Ok(live) = LIVE.lock() {
+        for killer in live.values() {
+            killer.kill();
+        }
+    }
+}
