@@ -1,12 +1,21 @@
 //! Builds a crate's test targets with cargo, keeping going past targets that do not compile.
+//!
+//! A build of the tests has a limit on the time it goes *without progress*: every line cargo or
+//! the compiler prints restarts the clock, so a cold first build that compiles the dependencies
+//! for minutes is never stopped, while a constant or a macro that never finishes evaluating (the
+//! compiler falls silent, but for its warnings that the evaluation is taking long, which are not
+//! progress) is. Cargo and everything it started are then stopped, and every test target that was
+//! not built by then is reported with the limit and what to check.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use cargo_metadata::diagnostic::DiagnosticLevel;
-use cargo_metadata::{Message, TargetKind};
+use cargo_metadata::{CompilerMessage, Message, TargetKind};
 
 use crate::paths::tidy_paths;
 
@@ -14,6 +23,15 @@ use crate::paths::tidy_paths;
 const MAX_ERROR_LINES: usize = 40;
 /// How many of cargo's last stderr lines are kept to explain a failure that is not a compile error.
 const STDERR_TAIL_LINES: usize = 15;
+/// How long the output readers may go on after a stalled build was stopped: what cargo printed
+/// before it was stopped is still collected, but a process that escaped the stop and holds the
+/// output open is not waited for.
+const READER_GRACE: Duration = Duration::from_secs(2);
+/// What cargo prints while another cargo (an editor's, say) holds the target folder: that wait is
+/// not this build's lack of progress, so the clock does not run while it lasts.
+const WAITING_FOR_LOCK: &str = "Blocking waiting for file lock";
+/// Part of the warning rustc repeats (less and less often) while a constant evaluates for long.
+const LONG_CONST_EVAL: &str = "taking a long time";
 
 /// A target of a crate: the crate's folder (canonical) and the target's name.
 pub type TargetKey = (PathBuf, String);
@@ -32,6 +50,12 @@ pub struct BuildOutput {
     pub stderr_tail: Vec<String>,
     /// Whether cargo reported success.
     pub success: bool,
+    /// Set when the build went this long without progress and was stopped: the targets it had
+    /// not built by then have neither an executable nor an error.
+    pub stalled: Option<Duration>,
+    /// rustc's last "constant evaluation is taking a long time" warning for a target, which shows
+    /// where a stalled build was stuck.
+    pub long_evaluations: BTreeMap<TargetKey, String>,
 }
 
 impl BuildOutput {
@@ -59,6 +83,22 @@ impl BuildOutput {
         if let Some(error) = self.broken_crates.get(&crate_dir) {
             return error.clone();
         }
+        if let Some(limit) = self.stalled {
+            // Where rustc was stuck: in this target, else in what it waits for (the crate's
+            // library, or a target that took up the build's jobs), else anywhere.
+            let key = (crate_dir, target.to_owned());
+            let evaluating = self
+                .long_evaluations
+                .get(&key)
+                .or_else(|| {
+                    let mut of_crate = self.long_evaluations.iter();
+                    of_crate
+                        .find(|((dir, _), _)| *dir == key.0)
+                        .map(|(_, warning)| warning)
+                })
+                .or_else(|| self.long_evaluations.values().next());
+            return stalled_message(target, limit, evaluating);
+        }
         // A target whose own code is fine is skipped when something it depends on (the crate's
         // library, say) does not compile: that error is the one to fix.
         if let Some((_, error)) = errors_of_crate().next().or(self.first_errors.first()) {
@@ -81,6 +121,22 @@ fn crate_dir_of(src_path: &Path) -> PathBuf {
         .skip(1)
         .find(|dir| dir.join("Cargo.toml").is_file())
         .map_or_else(|| src_path.to_owned(), canonical)
+}
+
+/// Why a target of a stalled build has no executable: the limit, and what to look for.
+fn stalled_message(target: &str, limit: Duration, evaluating: Option<&String>) -> String {
+    let mut message = format!(
+        "the build went {} s without progress, so it was stopped before `{target}` finished \
+         compiling (the limit is `build_timeout_secs` in exercises.toml): does a constant or a \
+         macro never finish evaluating, such as a `loop` in a `const` that never breaks, or a \
+         macro that expands itself forever?",
+        limit.as_secs()
+    );
+    if let Some(warning) = evaluating {
+        message.push_str("\nThe compiler was still evaluating this constant:\n");
+        message.push_str(warning);
+    }
+    message
 }
 
 fn canonical(path: &Path) -> PathBuf {
@@ -108,12 +164,15 @@ pub fn cargo_command() -> String {
 
 /// Builds every test target of `packages` in the workspace at `root`.
 ///
-/// `progress` receives cargo's status lines ("Compiling sysinfo v0.40.4") as they come, so that a
-/// first build of the dependencies is never a silent minute.
+/// The build is stopped when it goes `stall_limit` without progress (no line from cargo or the
+/// compiler); what was built by then is in the output, and [`BuildOutput::why_not_built`] explains
+/// the rest. `progress` receives cargo's status lines ("Compiling sysinfo v0.40.4") as they come,
+/// so that a first build of the dependencies is never a silent minute.
 pub fn build_tests(
     root: &Path,
     packages: &[&str],
     target_dir: Option<&Path>,
+    stall_limit: Duration,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<BuildOutput, CompileError> {
     run_cargo(
@@ -122,6 +181,7 @@ pub fn build_tests(
         packages,
         &[],
         target_dir,
+        Some(stall_limit),
         progress,
     )
 }
@@ -140,17 +200,20 @@ pub fn clippy(
         packages,
         &deny,
         target_dir,
+        None,
         progress,
     )
 }
 
-/// Runs `cargo <command> --keep-going` for `packages` and collects its JSON messages.
+/// Runs `cargo <command> --keep-going` for `packages` and collects its JSON messages; stops cargo
+/// and all it started when it goes `stall_limit` without printing anything.
 fn run_cargo(
     root: &Path,
     command_args: &[&str],
     packages: &[&str],
     rustc_args: &[&str],
     target_dir: Option<&Path>,
+    stall_limit: Option<Duration>,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<BuildOutput, CompileError> {
     let cargo = cargo_command();
@@ -169,38 +232,233 @@ fn run_cargo(
     if let Some(dir) = target_dir {
         command.env("CARGO_TARGET_DIR", dir);
     }
+    process_tree::start_own_tree(&mut command);
     let mut child = command
         .spawn()
         .map_err(|source| CompileError::CargoMissing { cargo, source })?;
+    let _registration = process_tree::register(&child);
+    let events = spawn_readers(&mut child);
 
-    let stderr = child.stderr.take().expect("stderr is piped");
-    let stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
-    std::thread::scope(|scope| {
-        let stderr_reader = scope.spawn(move || {
-            let mut tail = std::collections::VecDeque::with_capacity(STDERR_TAIL_LINES);
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if !is_summary_of_errors(&line) {
-                    progress(&line);
+    let mut collected = Collected::new(progress);
+    let mut last_progress = Instant::now();
+    loop {
+        let clock_runs = !collected.waiting_for_lock;
+        let event = match stall_limit.filter(|_| clock_runs) {
+            None => events.recv().ok(),
+            Some(limit) => {
+                match events.recv_timeout(limit.saturating_sub(last_progress.elapsed())) {
+                    Ok(event) => Some(event),
+                    Err(RecvTimeoutError::Disconnected) => None,
+                    Err(RecvTimeoutError::Timeout) => {
+                        // Cargo may have finished while something it started holds its output.
+                        let cargo_ended = matches!(child.try_wait(), Ok(Some(_)));
+                        if !cargo_ended {
+                            collected.output.stalled = Some(limit);
+                        }
+                        process_tree::stop(&mut child);
+                        collected.drain(&events, READER_GRACE);
+                        None
+                    }
                 }
-                if tail.len() == STDERR_TAIL_LINES {
-                    tail.pop_front();
-                }
-                tail.push_back(line);
             }
-            tail
-        });
-        let mut output = BuildOutput::default();
+        };
+        let Some(event) = event else { break };
+        if collected.take(event) {
+            last_progress = Instant::now();
+        }
+        if collected.read_error.is_some() {
+            // Nothing more can be read, so nothing more could be graded: stop the build.
+            process_tree::stop(&mut child);
+            break;
+        }
+    }
+    let status = child.wait()?;
+    if let Some(error) = collected.read_error {
+        return Err(CompileError::Output(error));
+    }
+    let mut output = collected.output;
+    output.success = output.success && status.success() && output.stalled.is_none();
+    if !output.success && output.first_errors.is_empty() {
+        output.stderr_tail = collected.stderr_tail.into();
+    }
+    Ok(output)
+}
+
+/// Something cargo printed: a JSON message on stdout, or a line on stderr.
+enum Event {
+    /// Boxed: a message is large, and most of what is sent is small.
+    Message(Box<Message>),
+    Stderr(String),
+    ReadFailed(std::io::Error),
+}
+
+/// Reads cargo's stdout and stderr on threads of their own, so that waiting for the next line never
+/// holds up the clock. The channel closes when both streams have ended.
+fn spawn_readers(child: &mut std::process::Child) -> Receiver<Event> {
+    let (sender, receiver) = mpsc::channel();
+    let stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+    let stderr = BufReader::new(child.stderr.take().expect("stderr is piped"));
+    let stdout_sender = sender.clone();
+    std::thread::spawn(move || {
         for message in Message::parse_stream(stdout) {
-            record(&mut output, message?);
+            let event = message.map_or_else(Event::ReadFailed, |m| Event::Message(Box::new(m)));
+            let failed = matches!(event, Event::ReadFailed(_));
+            if stdout_sender.send(event).is_err() || failed {
+                break;
+            }
         }
-        let status = child.wait()?;
-        output.success = output.success && status.success();
-        let tail = stderr_reader.join().unwrap_or_default();
-        if !output.success && output.first_errors.is_empty() {
-            output.stderr_tail = tail.into();
+    });
+    std::thread::spawn(move || {
+        let mut stderr = stderr;
+        let mut line = Vec::new();
+        // Bytes, not `lines()`: a line that is not UTF-8 must not stop the reading (cargo would
+        // then block on a full pipe).
+        while stderr.read_until(b'\n', &mut line).is_ok_and(|n| n > 0) {
+            let text = String::from_utf8_lossy(&line).trim_end().to_owned();
+            if sender.send(Event::Stderr(text)).is_err() {
+                break;
+            }
+            line.clear();
         }
-        Ok(output)
-    })
+    });
+    receiver
+}
+
+/// What has been received from cargo so far.
+struct Collected<'a> {
+    output: BuildOutput,
+    stderr_tail: VecDeque<String>,
+    /// Cargo said it waits for another cargo's lock, and has printed nothing since.
+    waiting_for_lock: bool,
+    read_error: Option<std::io::Error>,
+    progress: &'a (dyn Fn(&str) + Sync),
+}
+
+impl<'a> Collected<'a> {
+    fn new(progress: &'a (dyn Fn(&str) + Sync)) -> Self {
+        Collected {
+            output: BuildOutput::default(),
+            stderr_tail: VecDeque::with_capacity(STDERR_TAIL_LINES),
+            waiting_for_lock: false,
+            read_error: None,
+            progress,
+        }
+    }
+
+    /// Records `event`; returns whether it was progress. rustc's warning that a constant's
+    /// evaluation is taking a long time is not: it is the very thing the limit is for.
+    fn take(&mut self, event: Event) -> bool {
+        self.waiting_for_lock = false;
+        match event {
+            Event::Message(message) => {
+                let still_evaluating =
+                    matches!(&*message, Message::CompilerMessage(m) if is_long_evaluation(m));
+                record(&mut self.output, *message);
+                return !still_evaluating;
+            }
+            Event::Stderr(line) => {
+                if !is_summary_of_errors(&line) {
+                    (self.progress)(&line);
+                }
+                self.waiting_for_lock = line.trim_start().starts_with(WAITING_FOR_LOCK);
+                if self.stderr_tail.len() == STDERR_TAIL_LINES {
+                    self.stderr_tail.pop_front();
+                }
+                self.stderr_tail.push_back(line);
+            }
+            Event::ReadFailed(error) => self.read_error = Some(error),
+        }
+        true
+    }
+
+    /// Takes what is still on its way after cargo was stopped, for at most `grace`.
+    fn drain(&mut self, events: &Receiver<Event>, grace: Duration) {
+        let deadline = Instant::now() + grace;
+        while let Ok(event) =
+            events.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+        {
+            let _ = self.take(event);
+        }
+    }
+}
+
+/// Stops every build that is running now, with everything it started: for a Ctrl-C handler.
+///
+/// On Unix each build runs in a process group of its own, which the terminal's Ctrl-C (sent to the
+/// grader's group) no longer reaches, so whoever handles Ctrl-C calls this before exiting. On
+/// Windows cargo gets Ctrl-C from the console itself, and this does nothing.
+pub fn stop_running_builds() {
+    process_tree::stop_all();
+}
+
+/// Stopping cargo with everything it started (rustc, build scripts, linkers): the OS-specific part.
+mod process_tree {
+    use std::collections::BTreeSet;
+    use std::process::{Child, Command};
+    use std::sync::Mutex;
+
+    /// The process groups of the builds running now (Unix), for [`stop_all`].
+    pub(super) static RUNNING: Mutex<BTreeSet<u32>> = Mutex::new(BTreeSet::new());
+
+    /// Makes `command` start a tree that [`stop`] reaches whole: on Unix, a process group of its own.
+    /// On Windows cargo puts itself and what it starts in a Job Object that ends with it.
+    pub fn start_own_tree(command: &mut Command) {
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(command, 0);
+        #[cfg(not(unix))]
+        let _ = command;
+    }
+
+    /// A running build's tree, known to [`stop_all`] until this is dropped (after the wait).
+    pub struct Registration(u32);
+
+    pub fn register(child: &Child) -> Registration {
+        if let Ok(mut running) = RUNNING.lock() {
+            running.insert(child.id());
+        }
+        Registration(child.id())
+    }
+
+    impl Drop for Registration {
+        fn drop(&mut self) {
+            if let Ok(mut running) = RUNNING.lock() {
+                running.remove(&self.0);
+            }
+        }
+    }
+
+    /// Kills `child` and what it started. A tree that already ended is no error.
+    pub fn stop(child: &mut Child) {
+        kill_tree(child.id());
+        let _ = child.kill();
+    }
+
+    /// Kills every registered build's tree.
+    pub fn stop_all() {
+        if let Ok(running) = RUNNING.lock() {
+            running.iter().copied().for_each(kill_tree);
+        }
+    }
+
+    fn kill_tree(leader: u32) {
+        #[cfg(unix)]
+        {
+            let group = i32::try_from(leader)
+                .ok()
+                .and_then(rustix::process::Pid::from_raw);
+            if let Some(group) = group {
+                let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = leader;
+    }
+}
+
+/// Whether `message` is rustc's warning that a constant's evaluation is taking a long time.
+fn is_long_evaluation(message: &CompilerMessage) -> bool {
+    message.message.level == DiagnosticLevel::Warning
+        && message.message.message.contains(LONG_CONST_EVAL)
 }
 
 /// Cargo's closing lines about failed targets: the report explains those, target by target.
@@ -219,6 +477,16 @@ fn record(output: &mut BuildOutput, message: Message) {
                 output
                     .executables
                     .insert(key, executable.into_std_path_buf());
+            }
+        }
+        Message::CompilerMessage(message) if is_long_evaluation(&message) => {
+            let key = (
+                crate_dir_of(message.target.src_path.as_std_path()),
+                message.target.name.clone(),
+            );
+            if let Some(rendered) = &message.message.rendered {
+                let warning = first_lines(&tidy_paths(rendered), MAX_ERROR_LINES);
+                output.long_evaluations.insert(key, warning);
             }
         }
         Message::CompilerMessage(message) if message.message.level == DiagnosticLevel::Error => {
@@ -255,4 +523,161 @@ fn first_lines(text: &str, max: usize) -> String {
         lines[..max].join("\n"),
         lines.len() - max
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(dir: &str, target: &str) -> TargetKey {
+        (PathBuf::from(dir), target.to_owned())
+    }
+
+    /// A build stopped after 5 s: `fast` built, `broken` failed, `slow` and `other` not built.
+    fn stalled_build() -> BuildOutput {
+        let mut output = BuildOutput {
+            stalled: Some(Duration::from_secs(5)),
+            ..BuildOutput::default()
+        };
+        output
+            .executables
+            .insert(key("/day", "fast"), PathBuf::from("/bin/fast"));
+        output.first_errors.push((
+            key("/day", "broken"),
+            "error[E0425]: cannot find `x`".into(),
+        ));
+        output.long_evaluations.insert(
+            key("/day", "slow"),
+            "warning: constant evaluation is taking a long time\n --> src/slow.rs:4:5".into(),
+        );
+        output
+    }
+
+    #[test]
+    fn a_stalled_build_names_the_limit_for_each_target_it_did_not_build() {
+        let output = stalled_build();
+        let day = Path::new("/day");
+        assert!(output.executable(day, "fast").is_some());
+        assert_eq!(
+            output.why_not_built(day, "broken"),
+            "error[E0425]: cannot find `x`",
+            "a target's own error comes first"
+        );
+        let slow = output.why_not_built(day, "slow");
+        assert!(
+            slow.starts_with(
+                "the build went 5 s without progress, so it was stopped before `slow`"
+            ),
+            "{slow}"
+        );
+        assert!(slow.contains("build_timeout_secs"), "{slow}");
+        assert!(slow.ends_with(" --> src/slow.rs:4:5"), "{slow}");
+        // A target that waited for the stuck one is told where the build was stuck.
+        let other = output.why_not_built(day, "other");
+        assert!(other.contains("before `other` finished"), "{other}");
+        assert!(other.contains("src/slow.rs:4:5"), "{other}");
+    }
+
+    #[test]
+    fn a_build_that_was_not_stopped_explains_missing_targets_as_before() {
+        let mut output = stalled_build();
+        output.stalled = None;
+        let day = Path::new("/day");
+        // Skipped because something it depends on failed: that error is the one to fix.
+        assert_eq!(
+            output.why_not_built(day, "slow"),
+            "error[E0425]: cannot find `x`"
+        );
+        output.first_errors.clear();
+        assert!(
+            output
+                .why_not_built(day, "slow")
+                .contains("is tests/slow.rs missing?")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stopping_the_running_builds_kills_each_ones_process_group() {
+        use std::os::unix::process::ExitStatusExt as _;
+        use wait_timeout::ChildExt as _;
+
+        let mut command = Command::new("sh");
+        command.args(["-c", "sleep 300 & wait"]);
+        process_tree::start_own_tree(&mut command);
+        let mut child = command.spawn().expect("sh starts");
+        let registration = process_tree::register(&child);
+        let leader = child.id();
+        assert!(process_tree::RUNNING.lock().unwrap().contains(&leader));
+        stop_running_builds();
+        // A guard against waiting out the sleep, should the stop not work.
+        let status = child
+            .wait_timeout(Duration::from_secs(60))
+            .expect("wait for sh")
+            .expect("sh was stopped");
+        assert_eq!(status.signal(), Some(9), "killed: {status:?}");
+        drop(registration);
+        assert!(
+            !process_tree::RUNNING.lock().unwrap().contains(&leader),
+            "a build that ended is no longer registered"
+        );
+    }
+
+    /// A compiler message as cargo prints it, for the target `slow` of the crate at `day`.
+    fn compiler_message(day: &Path, level: &str, text: &str) -> Event {
+        let json = serde_json::json!({
+            "reason": "compiler-message",
+            "package_id": "path+file:///day#day@0.1.0",
+            "manifest_path": day.join("Cargo.toml"),
+            "target": {
+                "kind": ["test"], "crate_types": ["bin"], "name": "slow",
+                "src_path": day.join("tests").join("slow.rs"), "edition": "2024",
+                "doc": false, "doctest": false, "test": true
+            },
+            "message": {
+                "rendered": format!("{level}: {text}\n --> tests/../src/slow.rs:4:5\n"),
+                "children": [], "code": null, "level": level, "message": text, "spans": []
+            }
+        });
+        let message = serde_json::from_value(json).expect("a cargo message");
+        Event::Message(Box::new(message))
+    }
+
+    #[test]
+    fn a_long_evaluation_warning_is_kept_but_is_no_progress() {
+        let day = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(day.path().join("Cargo.toml"), "").unwrap();
+        let mut collected = Collected::new(&|_| {});
+        let text = "constant evaluation is taking a long time";
+        let warning = compiler_message(day.path(), "warning", text);
+        assert!(
+            !collected.take(warning),
+            "the warning does not restart the clock"
+        );
+        let key = (canonical(day.path()), "slow".to_owned());
+        assert_eq!(
+            collected
+                .output
+                .long_evaluations
+                .get(&key)
+                .map(String::as_str),
+            Some("warning: constant evaluation is taking a long time\n --> src/slow.rs:4:5")
+        );
+        let other = compiler_message(day.path(), "warning", "unused variable: `x`");
+        assert!(collected.take(other), "any other message is progress");
+        assert!(collected.take(Event::Stderr("   Compiling day v0.1.0".into())));
+        assert_eq!(collected.output.long_evaluations.len(), 1);
+    }
+
+    #[test]
+    fn the_clock_stops_only_while_cargo_waits_for_a_lock() {
+        let mut collected = Collected::new(&|_| {});
+        collected.take(Event::Stderr(
+            "    Blocking waiting for file lock on build directory".into(),
+        ));
+        assert!(collected.waiting_for_lock);
+        collected.take(Event::Stderr("   Compiling day1 v0.1.0".into()));
+        assert!(!collected.waiting_for_lock);
+        assert_eq!(collected.stderr_tail.len(), 2);
+    }
 }

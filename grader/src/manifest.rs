@@ -9,6 +9,14 @@ use serde::Deserialize;
 /// The per-test limit when the manifest names none.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 10;
 
+/// How long the build of a unit's tests may go without progress (no line from cargo or the
+/// compiler) when the manifest names no `build_timeout_secs`. A first build compiles the
+/// dependencies, which takes a minute or more on a small machine, but cargo reports every crate it
+/// starts and finishes: the longest pause in a cold build of this workbook on two cores is about
+/// 4 s. A constant or a macro that never finishes evaluating makes no progress (rustc's warnings
+/// that it is taking long do not count as any), and is stopped after this.
+pub const DEFAULT_BUILD_TIMEOUT_SECS: u64 = 120;
+
 /// The file name of a manifest, at the root of a day's or the capstone's crate.
 pub const MANIFEST_FILE: &str = "exercises.toml";
 
@@ -33,6 +41,9 @@ pub struct Manifest {
     pub python: String,
     #[serde(rename = "exercise")]
     pub exercises: Vec<Exercise>,
+    /// How long the build of the unit's tests may go without progress before it is stopped (see
+    /// [`DEFAULT_BUILD_TIMEOUT_SECS`]).
+    pub build_timeout_secs: Option<u64>,
     /// The capstone only: how `cargo capstone --demo` runs the finished tool.
     pub demo: Option<Demo>,
 }
@@ -131,6 +142,12 @@ impl Manifest {
         if self.exercises.is_empty() {
             return Err("it lists no `[[exercise]]`".into());
         }
+        if self.build_timeout_secs == Some(0) {
+            return Err(format!(
+                "`build_timeout_secs = 0` would stop every build: leave it out for the default \
+                 ({DEFAULT_BUILD_TIMEOUT_SECS}), or give the seconds a build may go without progress"
+            ));
+        }
         let mut ids = std::collections::BTreeSet::new();
         let mut targets = std::collections::BTreeSet::new();
         for exercise in &self.exercises {
@@ -180,6 +197,14 @@ impl Manifest {
             }
         }
         Ok(())
+    }
+
+    /// How long the build of the unit's tests may go without progress before it is stopped.
+    pub fn build_timeout(&self) -> Duration {
+        Duration::from_secs(
+            self.build_timeout_secs
+                .unwrap_or(DEFAULT_BUILD_TIMEOUT_SECS),
+        )
     }
 
     /// The exercise a test target belongs to.
@@ -252,6 +277,31 @@ mod tests {
             Duration::from_secs(DEFAULT_TIMEOUT_SECS)
         );
         assert!(exercise.stub_compiles, "stub_compiles defaults to true");
+    }
+
+    #[test]
+    fn the_build_limit_is_the_manifests_else_the_default_and_never_zero() {
+        let manifest = parse(ONE_EXERCISE).unwrap();
+        assert_eq!(
+            manifest.build_timeout(),
+            Duration::from_secs(DEFAULT_BUILD_TIMEOUT_SECS)
+        );
+        let set = ONE_EXERCISE.replace(
+            "title = \"Traits\"",
+            "title = \"Traits\"\nbuild_timeout_secs = 30",
+        );
+        assert_eq!(
+            parse(&set).unwrap().build_timeout(),
+            Duration::from_secs(30)
+        );
+        let zero = ONE_EXERCISE.replace(
+            "title = \"Traits\"",
+            "title = \"Traits\"\nbuild_timeout_secs = 0",
+        );
+        assert!(parse(&zero).unwrap_err().contains("build_timeout_secs = 0"));
+        // A unit-level setting: inside an exercise it is an unknown key.
+        let misplaced = format!("{ONE_EXERCISE}build_timeout_secs = 30\n");
+        assert!(parse(&misplaced).unwrap_err().contains("unknown field"));
     }
 
     #[test]

@@ -3,8 +3,14 @@
 //! The reference solutions and instructors' submissions are graded this way: the canonical tests,
 //! manifests and Cargo files come from the workbook, and only the files each manifest names as the
 //! learner's come from the overlay. Nothing in the overlay or the workbook is ever written to.
+//!
+//! Every file a stage lays down is dated now, whatever the date of its source: cargo tells a
+//! stage's artifacts from an earlier stage's in a shared target folder only by the sources'
+//! modification times, and `std::fs::copy` keeps the source's time on macOS and Windows.
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use crate::workbook::Workbook;
 
@@ -105,5 +111,88 @@ fn copy_file(from: &Path, to: &Path) -> Result<(), StageError> {
         std::fs::create_dir_all(parent).map_err(error)?;
     }
     std::fs::copy(from, to).map_err(error)?;
-    Ok(())
+    date_now(to).map_err(error)
+}
+
+/// Sets the modification time of the file at `path` to now, so that it is newer than anything an
+/// earlier stage built: macOS and Windows keep the source's time in a copy (rust-lang/rust#115982).
+fn date_now(path: &Path) -> std::io::Result<()> {
+    // Windows needs write access to change a time. A read-only file (a copy keeps the source's
+    // permissions) cannot be opened for writing, but on Unix its owner may date it through a
+    // read-only handle.
+    let file = File::options()
+        .write(true)
+        .open(path)
+        .or_else(|_| File::open(path))?;
+    file.set_modified(SystemTime::now())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, SystemTime};
+
+    use super::*;
+
+    /// Linux's `std::fs::copy` makes a new file, dated now anyway: this checks the dating itself.
+    #[test]
+    fn dating_a_file_now_replaces_an_old_date() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("old.rs");
+        std::fs::write(&path, "// old\n").unwrap();
+        let long_ago = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+        File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        let before = SystemTime::now() - Duration::from_secs(2);
+        date_now(&path).expect("the file is dated");
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        assert!(modified >= before, "still dated {modified:?}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "// old\n");
+    }
+
+    /// On macOS and Windows `std::fs::copy` keeps the source's date: this is the whole stage.
+    #[test]
+    fn a_staged_file_is_dated_now_not_as_its_source() {
+        let workbook_dir = tempfile::tempdir().expect("a temporary folder");
+        let source = workbook_dir.path().join("days").join("ex1.rs");
+        std::fs::create_dir_all(source.parent().unwrap()).unwrap();
+        std::fs::write(&source, "pub fn one() -> u32 { 1 }\n").unwrap();
+        let long_ago = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000); // 2001
+        File::options()
+            .write(true)
+            .open(&source)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        assert_eq!(
+            std::fs::metadata(&source).unwrap().modified().unwrap(),
+            long_ago,
+            "the source is dated 2001 before it is staged"
+        );
+        let workbook = Workbook {
+            root: workbook_dir.path().to_owned(),
+            units: Vec::new(),
+        };
+
+        let stage_dir = tempfile::tempdir().expect("a temporary folder");
+        let dest = stage_dir.path().join("stage");
+        // Some file systems keep times in whole seconds (or two, FAT): allow for the rounding.
+        let before = SystemTime::now() - Duration::from_secs(2);
+        stage(&workbook, None, &dest).expect("the stage is laid");
+
+        let staged = dest.join("days").join("ex1.rs");
+        assert_eq!(
+            std::fs::read_to_string(&staged).unwrap(),
+            "pub fn one() -> u32 { 1 }\n"
+        );
+        let modified = std::fs::metadata(&staged).unwrap().modified().unwrap();
+        assert!(
+            modified >= before,
+            "the staged copy is dated {modified:?}, before the stage was laid ({before:?}): \
+             cargo would take an earlier stage's build of it as up to date"
+        );
+    }
 }
