@@ -126,10 +126,7 @@ pub fn classify_harness(
 /// A location outside the workbook: an absolute path (cargo passes the workbook's files to rustc
 /// relative to the workspace, and dependencies' absolute), on Unix or on Windows.
 fn is_outside_workbook(location: &str) -> bool {
-    let bytes = location.as_bytes();
-    location.starts_with('/')
-        || location.starts_with("\\\\")
-        || (bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':')
+    crate::paths::is_absolute_location(location)
 }
 
 /// Classifies the run of the learner's own test `name` under libtest, from its exit and output.

@@ -1,8 +1,8 @@
 //! The workbook checks itself: every manifest is whole, every reference solution passes every test
 //! of its day, and on the stubs no test passes by accident and every stub compiles as shipped.
 //!
-//! It grades through the same mechanism as `cargo day N`, in staged copies under
-//! `target/grader/selfcheck/` (the same as `cargo grader check`).
+//! It grades through the same mechanism as `cargo day N`, in staged copies in the temporary folder,
+//! outside the workbook (the same as `cargo grader check`).
 
 use std::path::Path;
 

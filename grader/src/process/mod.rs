@@ -125,11 +125,13 @@ impl Drop for Contained {
     }
 }
 
-/// Installs the handler that, on Ctrl-C or SIGTERM, stops every live test tree and exits with 130.
-/// Cargo, when it is building, is in the grader's own process group and gets Ctrl-C itself.
+/// Installs the handler that, on Ctrl-C or SIGTERM, stops every live test tree and every running
+/// build (cargo runs in a process group of its own, which the terminal's Ctrl-C does not reach),
+/// then exits with 130.
 pub fn stop_all_on_signal() {
     let _ = ctrlc::set_handler(|| {
         stop_all();
+        crate::compile::stop_running_builds();
         std::process::exit(130);
     });
 }
