@@ -43,6 +43,13 @@ impl Digests {
         digests
     }
 
+    /// Every file below `root` but build output and version control, relative to `root`.
+    pub fn of_tree(root: &Path) -> Digests {
+        let mut digests = Digests::default();
+        digests.add_tree(root, Path::new(""), &[]);
+        digests
+    }
+
     fn add_tree(&mut self, root: &Path, relative: &Path, excluded: &[PathBuf]) {
         let Ok(entries) = std::fs::read_dir(root.join(relative)) else {
             return;

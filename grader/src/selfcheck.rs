@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::compile::{CompileError, clippy};
+use crate::guard::Digests;
 use crate::grade::{GradeOptions, Progress, grade_unit};
 use crate::report::{ExerciseStatus, TestStatus, UnitReport};
 use crate::stage::{StageError, stage};
@@ -113,6 +114,9 @@ pub fn run(
     progress: &(dyn Fn(Progress<'_>) + Sync),
 ) -> Result<Vec<Problem>, SelfCheckError> {
     check_work_dir(workbook, work_dir)?;
+    // The staged code runs with our rights and could find the real workbook: whatever it changes
+    // there is named below.
+    let workbook_before = Digests::of_tree(&workbook.root);
     let mut problems = check_layout(workbook);
     let options = GradeOptions {
         target_dir: Some(work_dir.join("build")),
@@ -138,6 +142,7 @@ pub fn run(
     for unit in &workbook.units {
         let report = grade_unit(&solutions, unit, &options)?;
         problems.extend(check_solution(unit, &report));
+        problems.extend(warnings_of(unit, &report));
     }
     problems.extend(lint_solutions(
         workbook,
@@ -150,8 +155,30 @@ pub fn run(
     for unit in &workbook.units {
         let report = grade_unit(&stubs, unit, &options)?;
         problems.extend(check_stub(unit, &report));
+        problems.extend(warnings_of(unit, &report));
+    }
+    for path in workbook_before.changed_since(&Digests::of_tree(&workbook.root)) {
+        problems.push(Problem {
+            place: "workbook".into(),
+            what: format!(
+                "{} changed while the self-check ran: code graded in the stage wrote into the real workbook",
+                path.display()
+            ),
+        });
     }
     Ok(problems)
+}
+
+/// A stage's report names files that the staged code changed while it was graded.
+fn warnings_of(unit: &Unit, report: &UnitReport) -> Vec<Problem> {
+    report
+        .warnings
+        .iter()
+        .map(|warning| Problem {
+            place: unit.label(),
+            what: warning.clone(),
+        })
+        .collect()
 }
 
 /// The reference solutions (and the tests beside them) are clean under clippy with warnings

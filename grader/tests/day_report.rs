@@ -225,7 +225,12 @@ fn the_self_check_finds_stubs_that_pass_and_solutions_that_fail_or_are_unkempt()
         "solutions/days/day1-fixture/src/broken.rs",
         "pub fn answer() -> u32 { 42 }\n",
     );
-    let run = workbook.grader(&["check"]).run();
+    // The self-check stages in the temporary folder: a private one, removed with the test.
+    let scratch = tempfile::tempdir().expect("a temporary folder");
+    let run = workbook
+        .grader(&["check"])
+        .env("TMPDIR", &scratch.path().display().to_string())
+        .run();
     assert_eq!(run.status, 1, "{}\n{}", run.stdout, run.stderr);
     let problems: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with('✗')).collect();
     let stub_passes = "a test must fail until the learner has done the work";

@@ -6,15 +6,25 @@
 //!
 //! ```text
 //! workbook-harness-result 1
+//! test a_disk_check_fails_above_its_threshold
+//! outcome passed
 //! secret 6f1c…
+//! ```
+//!
+//! or, when it panicked, no secret but where and why:
+//!
+//! ```text
+//! workbook-harness-result 1
 //! test a_disk_check_fails_above_its_threshold
 //! outcome failed
 //! location days/day1-traits/tests/ex1_health_checks.rs:42:5
 //! message assertion `left == right` failed\n  left: 1\n right: 2
 //! ```
 //!
-//! A pass counts only with the secret of that run: learner code never sees it (it was read from stdin
-//! before the test started), so bytes it prints or writes cannot fake one.
+//! A pass counts only with the secret of that run. Learner code never sees it: it was read from
+//! stdin before the test started, and it is written only for a pass, so a thread that the test
+//! left running and that reads a failure's result finds nothing to turn it into a pass with. A
+//! failure needs no proof: faking one only hurts the faker.
 
 /// The environment variable that names the result file; its presence means "graded by the grader".
 pub const RESULT_FILE_ENV: &str = "WORKBOOK_HARNESS_RESULT";
@@ -42,7 +52,8 @@ impl Outcome {
 /// One graded test's result, as the harness reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TestReport {
-    pub secret: String,
+    /// The run's secret: only in a pass.
+    pub secret: Option<String>,
     pub test: String,
     pub outcome: Outcome,
     /// Where the test panicked (`file:line:column`), when known.
@@ -55,11 +66,13 @@ impl TestReport {
     /// The file's text.
     pub fn render(&self) -> String {
         let mut text = format!(
-            "{HEADER}\nsecret {}\ntest {}\noutcome {}\n",
-            escape(&self.secret),
+            "{HEADER}\ntest {}\noutcome {}\n",
             escape(&self.test),
             self.outcome.as_str()
         );
+        if let Some(secret) = &self.secret {
+            text.push_str(&format!("secret {}\n", escape(secret)));
+        }
         if let Some(location) = &self.location {
             text.push_str(&format!("location {}\n", escape(location)));
         }
@@ -101,7 +114,7 @@ impl TestReport {
             None => return Err("the result has no outcome".to_owned()),
         };
         Ok(TestReport {
-            secret: secret.ok_or("the result has no secret")?,
+            secret,
             test: test.ok_or("the result names no test")?,
             outcome,
             location,
@@ -141,7 +154,7 @@ mod tests {
 
     fn report() -> TestReport {
         TestReport {
-            secret: "abc123".into(),
+            secret: Some("abc123".into()),
             test: "t".into(),
             outcome: Outcome::Failed,
             location: Some(r"C:\work\tests\ex1.rs:3:5".into()),

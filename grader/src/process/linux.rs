@@ -8,13 +8,59 @@
 //!   environment (`/proc/PID/environ`), where the sweep finds and kills it. One that clears its
 //!   environment escapes; docs/GRADING.md lists this limit.
 
-use std::sync::OnceLock;
+use std::process::{Command, Stdio};
+use std::sync::{Once, OnceLock};
 
 use rustix::process::{Pid, Resource, Rlimit, Signal, kill_process, prlimit};
 
 use super::{Limits, RUN_MARKER_ENV};
 
+/// Where util-linux's `setsid` is, if it is installed.
+const SETSID: &str = "/usr/bin/setsid";
+
+/// The test `command`, to be started in a session of its own: without a controlling terminal, so
+/// that it cannot write to the learner's terminal (`/dev/tty`) past the grader's escaping, and as
+/// the leader of its own process group. `setsid` calls `setsid(2)` and then runs the test in the
+/// same process (it forks only when it already leads a group, which a fresh child does not). Where
+/// `setsid` is missing, the test gets a process group of its own and keeps the terminal.
+/// The stdio of the result is piped, as every test's is.
+pub fn in_new_session(mut command: Command) -> Command {
+    use std::os::unix::process::CommandExt as _;
+    if !std::path::Path::new(SETSID).is_file() {
+        command.process_group(0);
+        return command;
+    }
+    let mut wrapped = Command::new(SETSID);
+    wrapped.arg("--").arg(command.get_program()).args(command.get_args());
+    if let Some(dir) = command.get_current_dir() {
+        wrapped.current_dir(dir);
+    }
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => wrapped.env(key, value),
+            None => wrapped.env_remove(key),
+        };
+    }
+    wrapped
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    wrapped
+}
+
+/// Makes the grader not dumpable, once: then another process of the same user (a test) cannot read
+/// the grader's memory through `/proc/PID/mem` or ptrace, where the secrets of running tests are.
+fn harden_grader() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let _ = rustix::process::set_dumpable_behavior(
+            rustix::process::DumpableBehavior::NotDumpable,
+        );
+    });
+}
+
 pub fn apply_limits(pid: Pid, limits: &Limits) {
+    harden_grader();
     let set = |resource, bytes: u64| {
         let limit = Rlimit {
             current: Some(bytes),
