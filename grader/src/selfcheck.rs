@@ -5,8 +5,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::compile::{CompileError, clippy};
-use crate::guard::Digests;
 use crate::grade::{GradeOptions, Progress, grade_unit};
+use crate::guard::Digests;
 use crate::report::{ExerciseStatus, TestStatus, UnitReport};
 use crate::stage::{StageError, stage};
 use crate::workbook::{Unit, Workbook};

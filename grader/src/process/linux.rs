@@ -31,7 +31,10 @@ pub fn in_new_session(mut command: Command) -> Command {
         return command;
     }
     let mut wrapped = Command::new(SETSID);
-    wrapped.arg("--").arg(command.get_program()).args(command.get_args());
+    wrapped
+        .arg("--")
+        .arg(command.get_program())
+        .args(command.get_args());
     if let Some(dir) = command.get_current_dir() {
         wrapped.current_dir(dir);
     }
@@ -53,9 +56,8 @@ pub fn in_new_session(mut command: Command) -> Command {
 fn harden_grader() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        let _ = rustix::process::set_dumpable_behavior(
-            rustix::process::DumpableBehavior::NotDumpable,
-        );
+        let _ =
+            rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
     });
 }
 
