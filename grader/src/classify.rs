@@ -12,6 +12,8 @@ use crate::report::TestStatus;
 
 /// How many lines of a failure message a report keeps.
 const MAX_MESSAGE_LINES: usize = 30;
+/// How many bytes of a failure message a report keeps.
+const MAX_MESSAGE_BYTES: usize = 8 * 1024;
 
 /// How the test process ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +100,16 @@ pub fn classify_harness(
         }
     };
     match report.outcome {
-        Outcome::Passed => Verdict::new(TestStatus::Passed, None, None),
+        // The harness exits 0 right after it writes a pass; anything else ended it first.
+        Outcome::Passed if exit == Exit::Code(0) => Verdict::new(TestStatus::Passed, None, None),
+        Outcome::Passed => Verdict::new(
+            TestStatus::Crashed,
+            format!(
+                "the test passed, but then its process ended another way ({}), so the pass does not count",
+                crash_reason(exit, stderr)
+            ),
+            None,
+        ),
         Outcome::Failed => {
             let message = report.message.unwrap_or_else(|| "panicked".to_owned());
             let location = report.location.map(|l| tidy_paths(&l));
@@ -203,6 +214,14 @@ pub fn classify_libtest(name: &str, exit: Exit, stdout: &str, stderr: &str) -> V
 }
 
 fn crash_reason(exit: Exit, stderr: &str) -> String {
+    // The harness says why it could not run or report a test.
+    if let Some(line) = stderr
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("workbook-harness: "))
+    {
+        return format!("the test harness stopped: {}", cap_bytes(line));
+    }
     if stderr.contains("has overflowed its stack") {
         return "the stack overflowed: a function that calls itself without end?".to_owned();
     }
@@ -267,13 +286,13 @@ fn is_todo(message: &str) -> bool {
 fn cap_tail_lines(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
     if lines.len() <= MAX_MESSAGE_LINES {
-        return text.to_owned();
+        return cap_bytes(text);
     }
-    format!(
+    cap_bytes(&format!(
         "… ({} lines before)\n{}",
         lines.len() - MAX_MESSAGE_LINES,
         lines[lines.len() - MAX_MESSAGE_LINES..].join("\n")
-    )
+    ))
 }
 
 fn cap_lines(text: &str) -> Option<String> {
@@ -282,13 +301,25 @@ fn cap_lines(text: &str) -> Option<String> {
     }
     let lines: Vec<&str> = text.lines().collect();
     if lines.len() <= MAX_MESSAGE_LINES {
-        return Some(text.to_owned());
+        return Some(cap_bytes(text));
     }
     Some(format!(
         "{}\n… ({} more lines)",
-        lines[..MAX_MESSAGE_LINES].join("\n"),
+        cap_bytes(&lines[..MAX_MESSAGE_LINES].join("\n")),
         lines.len() - MAX_MESSAGE_LINES
     ))
+}
+
+/// At most [`MAX_MESSAGE_BYTES`] of `text`, cut at a character boundary: a single line can be huge.
+fn cap_bytes(text: &str) -> String {
+    if text.len() <= MAX_MESSAGE_BYTES {
+        return text.to_owned();
+    }
+    let mut end = MAX_MESSAGE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} bytes left out)", &text[..end], text.len() - end)
 }
 
 #[cfg(test)]
@@ -411,6 +442,19 @@ mod tests {
 
         let verdict = classify_libtest("t", Exit::Signal(6), "test t ... ", "");
         assert!(verdict.message.unwrap().contains("aborted"));
+    }
+
+    #[test]
+    fn a_single_huge_line_is_capped_too() {
+        let huge = "é".repeat(1 << 20);
+        let verdict = classify_libtest("t", Exit::Code(101), &failed(&huge), "");
+        let message = verdict.message.unwrap();
+        assert!(message.len() < MAX_MESSAGE_BYTES + 100, "{}", message.len());
+        assert!(
+            message.ends_with("bytes left out)"),
+            "{}",
+            &message[message.len() - 40..]
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use crate::compile::{CompileError, build_tests};
-use crate::guard::Digests;
+use crate::guard::{Digests, OutputStamps};
 use crate::process::Limits;
 use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
 use crate::testrun::{Protocol, TestEnv, list_tests, run_test};
@@ -144,8 +144,21 @@ pub fn grade_unit(
         }
     }
 
+    // Everything the build wrote (`target/debug`, found beside a test binary), stamped before any
+    // test runs: a test can plant a library or a binary there for cargo to keep as fresh.
+    let running_binaries: Vec<&Path> = binary_targets.iter().map(|(b, _)| b.as_path()).collect();
+    let execute_only = crate::process::execute_only(&running_binaries);
+    let output = binary_targets
+        .first()
+        .and_then(|(binary, _)| Some(OutputStamps::of(binary.parent()?.parent()?)));
+
     progress(Progress::Running(jobs.len()));
     let mut finished = run_jobs(jobs, options);
+    let changed_output = output
+        .as_ref()
+        .map(OutputStamps::changed)
+        .unwrap_or_default();
+    drop(execute_only);
     // A test may have overwritten a test binary while the tests ran: its results cannot be trusted,
     // and cargo would keep the changed file as fresh. It is deleted, so the next build makes it anew.
     let changed_binaries = binaries.changed_since(&binaries.reread(root));
@@ -162,6 +175,43 @@ pub fn grade_unit(
                 binary.display()
             ));
             result.location = None;
+        }
+    }
+    let mut output_warning = None;
+    if let Some(output) = &output {
+        let changed = changed_output;
+        if !changed.is_empty() {
+            let mut packages: Vec<&str> = unit.crates.iter().map(|c| c.package.as_str()).collect();
+            packages.extend(["workbook-harness", "workbook-testkit"]);
+            output.discard(&changed, &packages);
+            let named: Vec<String> = changed
+                .iter()
+                .take(3)
+                .map(|p| p.display().to_string())
+                .collect();
+            let what = format!(
+                "{}{}",
+                named.join(", "),
+                if changed.len() > 3 {
+                    format!(" and {} more", changed.len() - 3)
+                } else {
+                    String::new()
+                }
+            );
+            for (_, result) in finished
+                .iter_mut()
+                .filter(|(_, r)| r.status == TestStatus::Passed)
+            {
+                result.status = TestStatus::Crashed;
+                result.message = Some(format!(
+                    "a test changed the build output while the tests ran ({what}), so no pass from \
+                     this run counts; those files were deleted and will be built again"
+                ));
+            }
+            output_warning = Some(format!(
+                "a test changed the build output while the tests ran: {what}. No pass from this run \
+                 counts; the changed files were deleted, and the next run builds them anew"
+            ));
         }
     }
     for (exercise, result) in finished {
@@ -206,6 +256,7 @@ pub fn grade_unit(
         unit.package.clone(),
         exercises,
     );
+    report.warnings.extend(output_warning);
     // The canonical files as they are now: anything a test wrote into them is named.
     for path in canonical.changed_since(&Digests::of_canonical_files(root, unit)) {
         report.warnings.push(format!(

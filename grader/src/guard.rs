@@ -112,6 +112,123 @@ impl Digests {
     }
 }
 
+/// When and how each file of a build's output was last written: a cheap check of a whole target
+/// folder (thousands of files, a few milliseconds) for anything a test wrote there.
+///
+/// On Unix the stamp includes the inode's change time, which no program can set back; elsewhere
+/// the size and modification time only.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct OutputStamps {
+    profile_dir: PathBuf,
+    stamps: BTreeMap<PathBuf, Stamp>,
+}
+
+type Stamp = (u64, Option<std::time::SystemTime>, i64, u64);
+
+/// Folders of a profile folder that tests do not rely on, or that rustc rewrites as it likes.
+const UNSTAMPED: [&str; 1] = ["incremental"];
+
+impl OutputStamps {
+    /// Stamps every file below `profile_dir` (`target/debug`), but incremental caches.
+    pub fn of(profile_dir: &Path) -> OutputStamps {
+        let mut stamps = OutputStamps {
+            profile_dir: profile_dir.to_owned(),
+            stamps: BTreeMap::new(),
+        };
+        stamps.add_tree(profile_dir);
+        stamps
+    }
+
+    fn add_tree(&mut self, folder: &Path) {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(metadata) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
+            if metadata.is_dir() {
+                if !UNSTAMPED.iter().any(|s| entry.file_name() == *s) {
+                    self.add_tree(&path);
+                }
+            } else {
+                self.stamps.insert(path, stamp_of(&metadata));
+            }
+        }
+    }
+
+    /// The files written, added or removed since these stamps were taken.
+    pub fn changed(&self) -> Vec<PathBuf> {
+        let now = OutputStamps::of(&self.profile_dir);
+        let mut changed: Vec<PathBuf> = self
+            .stamps
+            .iter()
+            .filter(|(path, stamp)| now.stamps.get(*path) != Some(stamp))
+            .map(|(path, _)| path.clone())
+            .collect();
+        changed.extend(
+            now.stamps
+                .keys()
+                .filter(|path| !self.stamps.contains_key(*path))
+                .cloned(),
+        );
+        changed
+    }
+
+    /// Deletes `changed` files and makes cargo build anew whatever they belong to: the fingerprint
+    /// of every unit whose hash a changed file carries (`libx-0123456789abcdef.rlib`), and those of
+    /// `packages` for files without one (the binaries cargo copies up into the profile folder).
+    pub fn discard(&self, changed: &[PathBuf], packages: &[&str]) {
+        let fingerprints = self.profile_dir.join(".fingerprint");
+        let mut doomed_suffixes: Vec<String> = Vec::new();
+        let mut doomed_prefixes: Vec<String> = Vec::new();
+        for path in changed {
+            let _ = std::fs::remove_file(path);
+            match unit_hash(path) {
+                Some(hash) => doomed_suffixes.push(format!("-{hash}")),
+                None => doomed_prefixes.extend(packages.iter().map(|p| format!("{p}-"))),
+            }
+        }
+        let Ok(entries) = std::fs::read_dir(&fingerprints) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if doomed_suffixes.iter().any(|s| name.ends_with(s.as_str()))
+                || doomed_prefixes.iter().any(|p| name.starts_with(p.as_str()))
+            {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+}
+
+/// The 16 hex digits cargo puts in an artifact's name (`ex1_server-0123456789abcdef`,
+/// `libserde-0123456789abcdef.rlib`), if it has them.
+fn unit_hash(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.split('.').next()?;
+    let (_, hash) = stem.rsplit_once('-')?;
+    (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then(|| hash.to_owned())
+}
+
+#[cfg(unix)]
+fn stamp_of(metadata: &std::fs::Metadata) -> Stamp {
+    use std::os::unix::fs::MetadataExt as _;
+    (
+        metadata.len(),
+        metadata.modified().ok(),
+        metadata.ctime() * 1_000_000_000 + metadata.ctime_nsec(),
+        metadata.ino(),
+    )
+}
+
+#[cfg(not(unix))]
+fn stamp_of(metadata: &std::fs::Metadata) -> Stamp {
+    (metadata.len(), metadata.modified().ok(), 0, 0)
+}
+
 /// A digest of a file's contents, good for telling whether it changed within one run (SipHash
 /// with fixed keys: not for storing, not against a forger who can also rewrite the record).
 pub fn digest_of(path: &Path) -> std::io::Result<u64> {
@@ -157,6 +274,45 @@ mod tests {
         let expected: Vec<&str> = expected.iter().filter_map(|p| p.to_str()).collect();
         assert_eq!(names, expected);
         assert!(before.changed_since(&before.reread(root)).len() == 2);
+    }
+
+    #[test]
+    fn a_planted_artifact_is_found_deleted_and_its_unit_built_anew() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = dir.path();
+        std::fs::create_dir_all(profile.join("deps")).unwrap();
+        std::fs::create_dir_all(profile.join(".fingerprint/workbook-harness-0123456789abcdef"))
+            .unwrap();
+        std::fs::create_dir_all(profile.join(".fingerprint/fixture-toolkit-fedcba9876543210"))
+            .unwrap();
+        std::fs::create_dir_all(profile.join(".fingerprint/serde-1111111111111111")).unwrap();
+        std::fs::create_dir_all(profile.join("incremental")).unwrap();
+        let rlib = profile.join("deps/libworkbook_harness-0123456789abcdef.rlib");
+        std::fs::write(&rlib, "honest").unwrap();
+        std::fs::write(profile.join("fixture-toolkit"), "honest binary").unwrap();
+        let stamps = OutputStamps::of(profile);
+
+        std::fs::write(&rlib, "planted").unwrap();
+        std::fs::write(profile.join("fixture-toolkit"), "planted binary").unwrap();
+        std::fs::write(profile.join("incremental/x"), "rustc's own").unwrap();
+        let changed = stamps.changed();
+        assert_eq!(changed.len(), 2, "{changed:?}");
+        stamps.discard(&changed, &["fixture-toolkit"]);
+        assert!(!rlib.exists() && !profile.join("fixture-toolkit").exists());
+        assert!(
+            !profile
+                .join(".fingerprint/workbook-harness-0123456789abcdef")
+                .exists()
+        );
+        assert!(
+            !profile
+                .join(".fingerprint/fixture-toolkit-fedcba9876543210")
+                .exists()
+        );
+        assert!(
+            profile.join(".fingerprint/serde-1111111111111111").exists(),
+            "an untouched unit keeps its fingerprint"
+        );
     }
 
     #[test]

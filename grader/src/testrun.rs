@@ -1,7 +1,6 @@
 //! Runs one test of a test binary in its own contained process, with a time limit and capped output,
 //! and reads its result from the channel its target reports through.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -123,10 +122,7 @@ fn run_harness_test(mut command: Command, name: &str, env: &TestEnv, timeout: Du
         Ok(ran) => ran,
         Err(e) => return cannot_start(&e),
     };
-    let report = match std::fs::read_to_string(&result_file) {
-        Ok(text) => Some(TestReport::parse(&text)),
-        Err(_) => None,
-    };
+    let report = read_result(&result_file);
     let _ = std::fs::remove_file(&result_file);
     ran.noted(classify_harness(
         name,
@@ -136,6 +132,27 @@ fn run_harness_test(mut command: Command, name: &str, env: &TestEnv, timeout: Du
         &ran.stdout.to_text(),
         &ran.stderr.to_text(),
     ))
+}
+
+/// The largest result file read: a harness's result is a few lines and a capped message.
+const MAX_RESULT_BYTES: u64 = 1 << 20;
+
+/// Reads the result file the test left, if any. The code under test could have put anything in its
+/// place: only a regular file is opened (a FIFO would block the grader, a link could point
+/// anywhere), and no more than [`MAX_RESULT_BYTES`] of it is read.
+fn read_result(path: &Path) -> Option<Result<TestReport, String>> {
+    use std::io::Read as _;
+    let metadata = std::fs::symlink_metadata(path).ok()?;
+    if !metadata.file_type().is_file() {
+        return Some(Err("the result is not a regular file".to_owned()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(MAX_RESULT_BYTES)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(TestReport::parse(&String::from_utf8_lossy(&bytes)))
 }
 
 fn cannot_start(error: &std::io::Error) -> Verdict {
@@ -186,11 +203,8 @@ fn run_contained(
         tree.take_stderr().expect("stderr is piped"),
         OUTPUT_CAP_BYTES,
     );
-    // The stdin handle is dropped right away: the test reads end-of-file after the secret.
-    if let (Some(mut stdin), Some(secret)) = (tree.take_stdin(), secret) {
-        // A binary that never reads it (not the harness) may have closed it: that is its result.
-        let _ = writeln!(stdin, "{secret}");
-    }
+    // The test reads the secret (if any), then the end of its input.
+    tree.finish_stdin(secret.map(|s| format!("{s}\n")).as_deref());
     let exit = match tree.wait_timeout(timeout)? {
         Some(status) => exit_of(status),
         None => Exit::TimedOut(timeout.as_secs()),

@@ -105,11 +105,13 @@ fn payload_message(payload: &(dyn std::any::Any + Send)) -> String {
 #[macro_export]
 macro_rules! main {
     ($($test:ident),+ $(,)?) => {
+        // `env!` and `include_str!` too: a test that runs `env!("CARGO_BIN_EXE_x")` must run that.
         #[allow(unused_imports)]
         use ::std::{
-            assert, assert_eq, assert_ne, debug_assert, debug_assert_eq, debug_assert_ne, eprint,
-            eprintln, format, matches, panic, print, println, todo, unimplemented, unreachable, vec,
-            write, writeln,
+            assert, assert_eq, assert_ne, column, concat, dbg, debug_assert, debug_assert_eq,
+            debug_assert_ne, env, eprint, eprintln, file, format, format_args, include_bytes,
+            include_str, line, matches, module_path, option_env, panic, print, println, stringify,
+            thread_local, todo, unimplemented, unreachable, vec, write, writeln,
         };
 
         fn main() -> ::std::process::ExitCode {

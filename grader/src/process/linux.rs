@@ -8,61 +8,103 @@
 //!   environment (`/proc/PID/environ`), where the sweep finds and kills it. One that clears its
 //!   environment escapes; docs/GRADING.md lists this limit.
 
-use std::process::{Command, Stdio};
-use std::sync::{Once, OnceLock};
+use std::collections::BTreeSet;
+use std::os::unix::fs::PermissionsExt as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Mutex, Once, OnceLock};
 
 use rustix::process::{Pid, Resource, Rlimit, Signal, kill_process, prlimit};
 
 use super::{Limits, RUN_MARKER_ENV};
 
-/// Where util-linux's `setsid` is, if it is installed.
-const SETSID: &str = "/usr/bin/setsid";
-
-/// The test `command`, to be started in a session of its own: without a controlling terminal, so
-/// that it cannot write to the learner's terminal (`/dev/tty`) past the grader's escaping, and as
-/// the leader of its own process group. `setsid` calls `setsid(2)` and then runs the test in the
-/// same process (it forks only when it already leads a group, which a fresh child does not). Where
-/// `setsid` is missing, the test gets a process group of its own and keeps the terminal.
-/// The stdio of the result is piped, as every test's is.
-pub fn in_new_session(mut command: Command) -> Command {
-    use std::os::unix::process::CommandExt as _;
-    if !std::path::Path::new(SETSID).is_file() {
-        command.process_group(0);
-        return command;
-    }
-    let mut wrapped = Command::new(SETSID);
-    wrapped
-        .arg("--")
-        .arg(command.get_program())
-        .args(command.get_args());
-    if let Some(dir) = command.get_current_dir() {
-        wrapped.current_dir(dir);
-    }
-    for (key, value) in command.get_envs() {
-        match value {
-            Some(value) => wrapped.env(key, value),
-            None => wrapped.env_remove(key),
-        };
-    }
-    wrapped
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    wrapped
-}
-
 /// Makes the grader not dumpable, once: then another process of the same user (a test) cannot read
-/// the grader's memory through `/proc/PID/mem` or ptrace, where the secrets of running tests are.
-fn harden_grader() {
+/// the grader's memory through `/proc/PID/mem` or ptrace, where the secrets of running tests are,
+/// nor open its pipes through `/proc/PID/fd`.
+pub fn harden_grader() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let _ =
             rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
+        // Orphans of the tests (a `setsid` child whose parent has exited, say) become the
+        // grader's children instead of init's, where `stop_orphans` finds them.
+        let _ = rustix::process::set_child_subreaper(Some(rustix::process::getpid()));
     });
 }
 
+/// The tests' own processes that are running now: the grader's children that are not orphans.
+static RUNNING_TESTS: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
+
+/// Starts `command` as a running test: no sweep can take it for an orphan while it starts.
+pub fn spawn_tracked(command: &mut Command) -> std::io::Result<std::process::Child> {
+    let mut running = RUNNING_TESTS.lock().unwrap_or_else(|e| e.into_inner());
+    let child = command.spawn()?;
+    running.insert(i32::try_from(child.id()).unwrap_or(i32::MAX));
+    Ok(child)
+}
+
+/// The test `pid` has ended and been waited for.
+pub fn untrack(pid: u32) {
+    if let (Ok(pid), Ok(mut running)) = (i32::try_from(pid), RUNNING_TESTS.lock()) {
+        running.remove(&pid);
+    }
+}
+
+/// Kills every child of the grader that is not a running test: the orphans that tests left (the
+/// grader is their subreaper), whatever their environment or session, and what they started.
+/// True when there was one.
+pub fn stop_orphans() -> bool {
+    let me = rustix::process::getpid().as_raw_nonzero().get();
+    let my_group = rustix::process::getpgrp().as_raw_nonzero().get();
+    let mut found = false;
+    // Killing an orphan hands its own children to the grader in turn: a few rounds take them all.
+    for _ in 0..20 {
+        let running = RUNNING_TESTS.lock().unwrap_or_else(|e| e.into_inner());
+        let orphans: Vec<(i32, i32)> = children_of(me)
+            .into_iter()
+            .filter(|(pid, _)| !running.contains(pid))
+            .collect();
+        drop(running);
+        if orphans.is_empty() {
+            break;
+        }
+        found = true;
+        for (pid, group) in orphans {
+            if let Some(pid) = Pid::from_raw(pid) {
+                let _ = kill_process(pid, Signal::KILL);
+                if group != my_group
+                    && let Some(group) = Pid::from_raw(group)
+                {
+                    let _ = rustix::process::kill_process_group(group, Signal::KILL);
+                }
+                let _ = rustix::process::waitpid(Some(pid), rustix::process::WaitOptions::empty());
+            }
+        }
+    }
+    found
+}
+
+/// The processes whose parent is `parent`, with their process groups (from `/proc/PID/stat`).
+fn children_of(parent: i32) -> Vec<(i32, i32)> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pid: i32 = entry.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // `PID (COMMAND) STATE PPID PGRP …`: the command may hold spaces and parentheses.
+            let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace();
+            let _state = fields.next()?;
+            let ppid: i32 = fields.next()?.parse().ok()?;
+            let group: i32 = fields.next()?.parse().ok()?;
+            (ppid == parent).then_some((pid, group))
+        })
+        .collect()
+}
+
 pub fn apply_limits(pid: Pid, limits: &Limits) {
-    harden_grader();
     let set = |resource, bytes: u64| {
         let limit = Rlimit {
             current: Some(bytes),
@@ -106,9 +148,54 @@ fn tasks_of_this_user() -> u64 {
     })
 }
 
+/// Makes the test binaries execute-only while they run, and restores their modes when dropped.
+///
+/// Linux makes a process that runs a binary its user cannot read not dumpable from its `execve`
+/// on (proc(5), `PR_SET_DUMPABLE`): no other process of the same user can then open its stdin
+/// through `/proc/PID/fd/0` and take the secret the grader writes there, nor read its memory. The
+/// child is a copy of the grader (not dumpable either) until then, so there is no gap. Root
+/// reads every file, so this protects nothing when grading as root.
+pub struct ExecuteOnly(Vec<(PathBuf, u32)>);
+
+impl ExecuteOnly {
+    pub fn new(binaries: &[&Path]) -> ExecuteOnly {
+        let mut changed = Vec::new();
+        for binary in binaries {
+            if let Ok(metadata) = std::fs::metadata(binary) {
+                let mode = metadata.permissions().mode();
+                if std::fs::set_permissions(binary, std::fs::Permissions::from_mode(0o111)).is_ok()
+                {
+                    changed.push((binary.to_path_buf(), mode));
+                }
+            }
+        }
+        ExecuteOnly(changed)
+    }
+}
+
+impl Drop for ExecuteOnly {
+    fn drop(&mut self) {
+        for (binary, mode) in &self.0 {
+            let _ = std::fs::set_permissions(binary, std::fs::Permissions::from_mode(*mode));
+        }
+    }
+}
+
+/// How a marker is matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    /// The whole value: one test's processes.
+    Exact,
+    /// The start of the value: every test of this grader.
+    Prefix,
+}
+
 /// Kills every process whose environment carries `marker`; true when there was one.
-pub fn stop_marked(marker: &str) -> bool {
-    let needle = format!("{RUN_MARKER_ENV}={marker}\0");
+pub fn stop_marked(marker: &str, matching: Match) -> bool {
+    let needle = match matching {
+        Match::Exact => format!("{RUN_MARKER_ENV}={marker}\0"),
+        Match::Prefix => format!("{RUN_MARKER_ENV}={marker}"),
+    };
     let me = std::process::id();
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return false;

@@ -2,8 +2,9 @@
 //!
 //! Every OS does this its own way, so each has its own module, as nextest does:
 //! - `unix.rs`: each test leads a process group of its own; the group is killed when the test ends.
-//! - `linux.rs`: also memory, file-size and process-count limits (`prlimit`), and a sweep for
-//!   processes that left the group (`setsid`) but still carry the test's marker in their environment.
+//! - `linux.rs`: also memory, file-size and process-count limits (`prlimit`); a sweep for
+//!   processes that left the group (`setsid`) but still carry the test's marker in their
+//!   environment; and the grader as the subreaper of every orphan, which it kills.
 //! - `windows.rs`: each test runs in a Job Object, which is terminated when the test ends.
 //!
 //! Every live test is registered, so that Ctrl-C or SIGTERM to the grader ([`stop_all_on_signal`])
@@ -50,6 +51,23 @@ impl Default for Limits {
     }
 }
 
+/// While it lives, the test binaries cannot be read, only run (Linux; elsewhere it does nothing):
+/// the tests run from them are then closed to other processes of the same user.
+pub struct ExecuteOnly {
+    #[cfg(target_os = "linux")]
+    _inner: linux::ExecuteOnly,
+}
+
+/// Makes `binaries` execute-only until the returned guard is dropped.
+pub fn execute_only(binaries: &[&std::path::Path]) -> ExecuteOnly {
+    #[cfg(not(target_os = "linux"))]
+    let _ = binaries;
+    ExecuteOnly {
+        #[cfg(target_os = "linux")]
+        _inner: linux::ExecuteOnly::new(binaries),
+    }
+}
+
 /// Which protections were in force for the tests, for reports to say.
 pub fn protections() -> &'static str {
     os::PROTECTIONS
@@ -90,8 +108,9 @@ impl Contained {
         })
     }
 
-    pub fn take_stdin(&mut self) -> Option<std::process::ChildStdin> {
-        self.inner.take_stdin()
+    /// Writes `text` (if any) to the test's stdin, then closes it: the test reads it, then the end.
+    pub fn finish_stdin(&mut self, text: Option<&str>) {
+        self.inner.finish_stdin(text);
     }
 
     pub fn take_stdout(&mut self) -> Option<std::process::ChildStdout> {
@@ -136,11 +155,17 @@ pub fn stop_all_on_signal() {
     });
 }
 
-/// Stops every live test tree.
+/// Stops every live test tree, and on Linux every process that carries a marker of this grader's
+/// (one that left its test's group with `setsid`).
 pub fn stop_all() {
     if let Ok(live) = LIVE.lock() {
         for killer in live.values() {
             killer.kill();
         }
+    }
+    #[cfg(target_os = "linux")]
+    {
+        linux::stop_marked(&format!("{}-", std::process::id()), linux::Match::Prefix);
+        linux::stop_orphans();
     }
 }

@@ -5,9 +5,12 @@
 //! new session (`setsid`) leaves the group; on Linux `linux.rs` finds it by its environment marker,
 //! elsewhere it is out of reach (docs/GRADING.md lists this limit).
 
-#[cfg(not(target_os = "linux"))]
+use std::io::Write as _;
+use std::net::Shutdown;
+use std::os::fd::OwnedFd;
+use std::os::unix::net::UnixStream;
 use std::os::unix::process::CommandExt as _;
-use std::process::{Child, ChildStderr, ChildStdin, ChildStdout, Command, ExitStatus};
+use std::process::{Child, ChildStderr, ChildStdout, Command, ExitStatus, Stdio};
 use std::time::Duration;
 
 use rustix::process::{Pid, Signal, kill_process_group, test_kill_process_group};
@@ -25,6 +28,10 @@ pub const PROTECTIONS: &str =
 pub struct Tree {
     child: Child,
     group: Option<Pid>,
+    /// Our end of the test's stdin: a socket, not a pipe. Another process can open a pipe of the
+    /// test's through `/proc/PID/fd/0` and read what is written to it; a socket cannot be opened
+    /// that way (proc(5)), so the secret reaches the test alone.
+    stdin: Option<UnixStream>,
 }
 
 /// Kills one test's process group, from any thread.
@@ -39,16 +46,21 @@ impl Killer {
 }
 
 impl Tree {
-    pub fn spawn(command: Command, limits: &Limits) -> std::io::Result<Tree> {
+    pub fn spawn(mut command: Command, limits: &Limits) -> std::io::Result<Tree> {
+        // Before the first test starts: the child is a copy of the grader until it runs the test
+        // binary, so it must not be dumpable either.
         #[cfg(target_os = "linux")]
-        let mut command = super::linux::in_new_session(command);
+        super::linux::harden_grader();
+        command.process_group(0);
+        let (ours, theirs) = UnixStream::pair()?;
+        command.stdin(Stdio::from(OwnedFd::from(theirs)));
+        #[cfg(target_os = "linux")]
+        let child = super::linux::spawn_tracked(&mut command)?;
         #[cfg(not(target_os = "linux"))]
-        let mut command = {
-            let mut command = command;
-            command.process_group(0);
-            command
-        };
         let child = command.spawn()?;
+        // The test's end, still held by `command`, is closed with it: then the test sees the end of
+        // its input once ours is closed.
+        drop(command);
         let group = Pid::from_child(&child);
         #[cfg(target_os = "linux")]
         super::linux::apply_limits(group, limits);
@@ -57,11 +69,19 @@ impl Tree {
         Ok(Tree {
             child,
             group: Some(group),
+            stdin: Some(ours),
         })
     }
 
-    pub fn take_stdin(&mut self) -> Option<ChildStdin> {
-        self.child.stdin.take()
+    /// Writes `text` (if any) to the test's stdin, then closes it.
+    pub fn finish_stdin(&mut self, text: Option<&str>) {
+        if let Some(mut stdin) = self.stdin.take() {
+            if let Some(text) = text {
+                // A binary that never reads it (not the harness) may be gone: that is its result.
+                let _ = stdin.write_all(text.as_bytes());
+            }
+            let _ = stdin.shutdown(Shutdown::Both);
+        }
     }
 
     pub fn take_stdout(&mut self) -> Option<ChildStdout> {
@@ -92,12 +112,15 @@ impl Tree {
             }
             let _ = self.child.kill();
             let _ = self.child.wait();
+            #[cfg(target_os = "linux")]
+            super::linux::untrack(self.child.id());
             // A group whose leader has been reaped may only hold zombies the init process reaps.
             self.group = None;
         }
         #[cfg(target_os = "linux")]
         {
-            found |= super::linux::stop_marked(marker);
+            found |= super::linux::stop_marked(marker, super::linux::Match::Exact);
+            found |= super::linux::stop_orphans();
         }
         #[cfg(not(target_os = "linux"))]
         let _ = marker;

@@ -7,7 +7,7 @@
 //! This module cannot be compiled on the Linux machines the workbook is built on; it calls only the
 //! parts of process-wrap's API that are the same on every OS.
 
-use std::process::{ChildStderr, ChildStdin, ChildStdout, Command, ExitStatus};
+use std::process::{ChildStderr, ChildStdout, Command, ExitStatus};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -55,8 +55,15 @@ impl Tree {
         f(&mut job)
     }
 
-    pub fn take_stdin(&mut self) -> Option<ChildStdin> {
-        self.with_job(|job| job.stdin().take())
+    /// Writes `text` (if any) to the test's stdin, then closes it.
+    pub fn finish_stdin(&mut self, text: Option<&str>) {
+        use std::io::Write as _;
+        if let Some(mut stdin) = self.with_job(|job| job.stdin().take())
+            && let Some(text) = text
+        {
+            // A binary that never reads it (not the harness) may be gone: that is its result.
+            let _ = stdin.write_all(text.as_bytes());
+        }
     }
 
     pub fn take_stdout(&mut self) -> Option<ChildStdout> {
