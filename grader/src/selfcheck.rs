@@ -161,7 +161,7 @@ pub fn run(
         problems.push(Problem {
             place: "workbook".into(),
             what: format!(
-                "{} changed while the self-check ran: code graded in the stage wrote into the real workbook",
+                "{} changed while the self-check ran: unless you edited it meanwhile, code graded in the stage wrote into the real workbook",
                 path.display()
             ),
         });

@@ -4,7 +4,13 @@
 #[allow(dead_code)] // the tests use the public face only; the rest is the learner's business
 mod drills;
 
-use drills::*;
+// Named, not `drills::*`: a glob would let the learner's items shadow the prelude's.
+use drills::{
+    Both, Checkable, CpuCheck, Drill2, Drill6, Drill7, Drill8, Endpoint, PingProbe, Probe,
+    PythonTool, Repr, RustWay, Situation, ToDict, drill2_instantiate_the_trait, drill5_summary,
+    drill6_greet_as_blue, drill6_greet_as_crimson, drill6_which_greet, drill7_failing,
+    drill7_structural, drill8_forget_a_required_method, drill10_python, drill10_rust,
+};
 
 /// A probe of the test's own: it can only exist if `Probe` asks for exactly `target` and `is_up`.
 struct Always(bool);

@@ -4,7 +4,13 @@
 #[allow(dead_code)] // the tests use the public face only; the rest is the learner's business
 mod drills;
 
-use drills::*;
+// Named, not `drills::*`: a glob would let the learner's items shadow the prelude's.
+use drills::{
+    Disk, Drill5, Endpoint, FrozenConfig, HostPort, Incident, Inventory, Listener, Need,
+    OutOfRange, Owner, Percent, PythonChoice, PythonFeature, RustFeature, Service,
+    drill5_assign_to_a_field, drill5_with_port, drill6_sorted, drill8_address, drill9_as_dict,
+    drill10_python, drill10_rust,
+};
 use serde_json::json;
 
 fn drill01_derives_write_the_boilerplate() {

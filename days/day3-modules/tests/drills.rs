@@ -4,7 +4,13 @@
 #[allow(dead_code)] // the tests use the public face only; the rest is the learner's business
 mod drills;
 
-use drills::*;
+// Named, not `drills::*`: a glob would let the learner's items shadow the prelude's.
+use drills::{
+    Drill1, Drill4, Drill5, Drill6, Drill7, Drill9, Drill10, drill1_what_makes_a_file_a_module,
+    drill2_prod_fqdn, drill3_both_statuses, drill4_where_a_folder_module_lives,
+    drill5_what_pub_use_controls, drill6_use_module_vs_use_item, drill7_when_main_runs,
+    drill9_missing_mod_declaration, drill10_where_crates_come_from,
+};
 
 fn drill01_a_file_is_a_module_once_its_parent_declares_it() {
     assert_eq!(
