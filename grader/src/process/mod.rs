@@ -78,6 +78,7 @@ pub struct Contained {
     inner: os::Tree,
     marker: String,
     registration: u64,
+    stopped: bool,
 }
 
 /// What stopping a finished test's tree found.
@@ -105,6 +106,7 @@ impl Contained {
             inner,
             marker,
             registration,
+            stopped: false,
         })
     }
 
@@ -128,6 +130,7 @@ impl Contained {
 
     /// Stops whatever is left of the tree (all of it, after a timeout) and says what was found.
     pub fn stop_tree(&mut self) -> Leftovers {
+        self.stopped = true;
         let stopped = self.inner.stop_tree(&self.marker);
         Leftovers {
             stopped_processes: stopped,
@@ -137,7 +140,9 @@ impl Contained {
 
 impl Drop for Contained {
     fn drop(&mut self) {
-        self.inner.stop_tree(&self.marker);
+        if !self.stopped {
+            self.inner.stop_tree(&self.marker);
+        }
         if let Ok(mut live) = LIVE.lock() {
             live.remove(&self.registration);
         }
