@@ -5,10 +5,13 @@
 //! The test lays out a workbook of its own, in a temporary folder: one day with a fast exercise and
 //! a slow one, `build_timeout_secs = 5`.
 
+mod support;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
+use support::{copy_dir, exercise};
 
 /// The limit the test's manifest sets.
 const BUILD_TIMEOUT_SECS: u64 = 5;
@@ -106,18 +109,6 @@ fn the_constant_is_zero() {
 workbook_harness::main!(the_constant_is_zero);
 "#;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create a folder");
-    for entry in std::fs::read_dir(from).expect("read a folder").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("a file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy a file");
-        }
-    }
-}
-
 fn write(root: &Path, relative: &str, contents: &str) {
     let path = root.join(relative);
     std::fs::create_dir_all(path.parent().expect("a parent folder")).expect("create a folder");
@@ -139,16 +130,6 @@ fn lay_out_workbook(root: &Path) {
     write(root, "days/day1-limits/tests/fast.rs", FAST_TEST);
     write(root, "days/day1-limits/src/slow.rs", SLOW);
     write(root, "days/day1-limits/tests/slow.rs", SLOW_TEST);
-}
-
-/// The report's exercise with this id.
-fn exercise<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    report["exercises"]
-        .as_array()
-        .expect("exercises")
-        .iter()
-        .find(|e| e["id"] == id)
-        .unwrap_or_else(|| panic!("no exercise {id} in {report}"))
 }
 
 /// The processes (other than this one) whose command line mentions `needle`, with that line.

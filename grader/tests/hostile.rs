@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use support::{FixtureWorkbook, snapshot_files};
+use support::{FixtureWorkbook, exercise, snapshot_files};
 use wait_timeout::ChildExt as _;
 
 const FIXTURE: &str = "workbook";
@@ -273,15 +273,6 @@ fn entries(report: &serde_json::Value) -> BTreeMap<String, BTreeMap<String, Entr
         }
     }
     map
-}
-
-fn exercise<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    report["exercises"]
-        .as_array()
-        .expect("exercises")
-        .iter()
-        .find(|e| e["id"] == id)
-        .unwrap_or_else(|| panic!("no exercise {id} in {report}"))
 }
 
 /// The files below `root` (but `target/`) that differ between two snapshots, relative to `root`.

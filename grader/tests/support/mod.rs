@@ -108,7 +108,8 @@ impl Run {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a folder, but `target/` folders.
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create a folder");
     for entry in std::fs::read_dir(from)
         .expect("read a fixture folder")
@@ -144,4 +145,14 @@ pub fn snapshot_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     }
     files.sort();
     files
+}
+
+/// The report's exercise with this id.
+pub fn exercise<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["exercises"]
+        .as_array()
+        .expect("exercises")
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no exercise {id} in {report}"))
 }
