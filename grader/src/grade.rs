@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use crate::compile::{CompileError, build_tests};
-use crate::guard::{Digests, OutputStamps};
+use crate::integrity::RunGuard;
 use crate::process::Limits;
 use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
 use crate::testrun::{Protocol, TestEnv, list_tests, run_test};
@@ -89,9 +89,7 @@ pub fn grade_unit(
         .prefix("workbook-grading-")
         .tempdir()
         .map_err(CompileError::Output)?;
-    let canonical = Digests::of_canonical_files(root, unit);
-    let mut binaries = Digests::default();
-    let mut binary_targets = Vec::new();
+    let mut guard = RunGuard::new(root, unit);
 
     // Tests of targets that compiled become jobs; targets that did not compile become one result each.
     let mut jobs = Vec::new();
@@ -115,12 +113,10 @@ pub fn grade_unit(
         };
         for target in &exercise.tests {
             match build.executable(&env.package_dir, target) {
-                Some(binary) => match digest_contents(&mut binaries, binary)
-                    .map_err(|e| format!("cannot read the test binary {}: {e}", binary.display()))
-                    .and_then(|()| {
-                        binary_targets.push((binary.clone(), target.clone()));
-                        list_tests(binary, &env)
-                    }) {
+                Some(binary) => match guard
+                    .add_binary(binary, target)
+                    .and_then(|()| list_tests(binary, &env))
+                {
                     Ok(names) => jobs.extend(names.into_iter().map(|name| Job {
                         exercise: index,
                         target: target.clone(),
@@ -143,85 +139,10 @@ pub fn grade_unit(
         }
     }
 
-    // Everything the build wrote (`target/debug`, found beside a test binary), stamped before any
-    // test runs: a test can plant a library or a binary there for cargo to keep as fresh.
-    let running_binaries: Vec<&Path> = binary_targets.iter().map(|(b, _)| b.as_path()).collect();
-    let execute_only = crate::process::execute_only(&running_binaries);
-    let output = binary_targets
-        .first()
-        .and_then(|(binary, _)| Some(OutputStamps::of(binary.parent()?.parent()?)));
-
+    guard.before_tests();
     progress(Progress::Running(jobs.len()));
     let mut finished = run_jobs(jobs, options);
-    let changed_output = output
-        .as_ref()
-        .map(OutputStamps::changed)
-        .unwrap_or_default();
-    drop(execute_only);
-    // A test may have overwritten a test binary while the tests ran: its results cannot be trusted,
-    // and cargo would keep the changed file as fresh. It is deleted, so the next build makes it anew.
-    // On Unix the stamps tell (an inode's change time cannot be set back); elsewhere, the contents.
-    let changed_binaries = if cfg!(unix) {
-        changed_output
-            .iter()
-            .filter(|path| binary_targets.iter().any(|(binary, _)| binary == *path))
-            .cloned()
-            .collect()
-    } else {
-        binaries.changed_since(&binaries.reread(root))
-    };
-    for (binary, target) in binary_targets
-        .iter()
-        .filter(|(binary, _)| changed_binaries.contains(binary))
-    {
-        let _ = std::fs::remove_file(binary);
-        for (_, result) in finished.iter_mut().filter(|(_, r)| r.target == *target) {
-            result.status = TestStatus::Crashed;
-            result.message = Some(format!(
-                "a test changed this test binary ({}) while the tests ran, so no result of `{target}` \
-                 from this run counts; it was deleted and will be built again",
-                binary.display()
-            ));
-            result.location = None;
-        }
-    }
-    let mut output_warning = None;
-    if let Some(output) = &output {
-        let changed = changed_output;
-        if !changed.is_empty() {
-            let mut packages: Vec<&str> = unit.crates.iter().map(|c| c.package.as_str()).collect();
-            packages.extend(["workbook-harness", "workbook-testkit"]);
-            output.discard(&changed, &packages);
-            let named: Vec<String> = changed
-                .iter()
-                .take(3)
-                .map(|p| p.display().to_string())
-                .collect();
-            let what = format!(
-                "{}{}",
-                named.join(", "),
-                if changed.len() > 3 {
-                    format!(" and {} more", changed.len() - 3)
-                } else {
-                    String::new()
-                }
-            );
-            for (_, result) in finished
-                .iter_mut()
-                .filter(|(_, r)| r.status == TestStatus::Passed)
-            {
-                result.status = TestStatus::Crashed;
-                result.message = Some(format!(
-                    "a test changed the build output while the tests ran ({what}), so no pass from \
-                     this run counts; those files were deleted and will be built again"
-                ));
-            }
-            output_warning = Some(format!(
-                "a test changed the build output while the tests ran: {what}. No pass from this run \
-                 counts; the changed files were deleted, and the next run builds them anew"
-            ));
-        }
-    }
+    let warnings = guard.after_tests(&mut finished);
     for (exercise, result) in finished {
         results[exercise].push(result);
     }
@@ -264,16 +185,7 @@ pub fn grade_unit(
         unit.package.clone(),
         exercises,
     );
-    report.warnings.extend(output_warning);
-    // The canonical files as they are now: anything a test wrote into them is named.
-    for path in canonical.changed_since(&Digests::of_canonical_files(root, unit)) {
-        report.warnings.push(format!(
-            "{} changed while the tests ran: code under test wrote to it. Restore it (with git: \
-             `git checkout -- {}`) before grading again: later runs would build with it as it is now",
-            path.display(),
-            path.display()
-        ));
-    }
+    report.warnings = warnings;
     Ok(report)
 }
 
@@ -321,15 +233,5 @@ fn target_result(target: &str, status: TestStatus, message: String) -> TestResul
         location: None,
         note: None,
         duration_ms: 0,
-    }
-}
-
-/// Notes a test binary's digest where the build output's stamps cannot tell a file put back as it
-/// was (no change time outside Unix); on Unix the stamps do, and reading megabytes is skipped.
-fn digest_contents(binaries: &mut Digests, binary: &Path) -> std::io::Result<()> {
-    if cfg!(unix) {
-        Ok(())
-    } else {
-        binaries.add_file(binary)
     }
 }

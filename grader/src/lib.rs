@@ -11,6 +11,7 @@ pub mod compile;
 pub mod demo;
 pub mod grade;
 pub mod guard;
+pub mod integrity;
 pub mod manifest;
 pub mod next_step;
 pub mod paths;
