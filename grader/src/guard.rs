@@ -14,16 +14,19 @@ use std::path::{Path, PathBuf};
 
 use crate::workbook::Unit;
 
-/// Folders never walked: build output and version control.
-const SKIPPED: [&str; 2] = ["target", ".git"];
+/// Folders never walked: build output, version control, and trybuild's notes of compiler output
+/// that did not match (`wip/`, written while tests run, read by nothing).
+const SKIPPED: [&str; 3] = ["target", ".git", "wip"];
 
 /// Digests of files, keyed by path.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Digests(BTreeMap<PathBuf, u64>);
 
 impl Digests {
-    /// Every canonical file of `unit` in the workspace at `root`: its crates' files but the
-    /// learner's, and the shared test crates (`harness/`, `testkit/`). Paths are relative to `root`.
+    /// Every canonical file of `unit` in the workspace at `root`: all of the workspace's files but
+    /// the unit's learner files (the grader's own sources, manifests and `Cargo.lock` included),
+    /// relative to `root`; and, by their full paths, the cargo and rustup settings that builds in
+    /// it read from outside it.
     pub fn of_canonical_files(root: &Path, unit: &Unit) -> Digests {
         let learner_files: Vec<PathBuf> = unit
             .manifest
@@ -32,13 +35,9 @@ impl Digests {
             .flat_map(|e| e.files.iter().map(|f| unit.dir.join(f)))
             .collect();
         let mut digests = Digests::default();
-        let folders = unit
-            .crates
-            .iter()
-            .map(|c| c.dir.clone())
-            .chain([PathBuf::from("harness"), PathBuf::from("testkit")]);
-        for folder in folders {
-            digests.add_tree(root, &folder, &learner_files);
+        digests.add_tree(root, Path::new(""), &learner_files);
+        for file in cargo_settings_outside(root) {
+            let _ = digests.add_file(&file);
         }
         digests
     }
@@ -61,10 +60,12 @@ impl Digests {
                 continue;
             };
             if file_type.is_dir() {
-                if !SKIPPED.iter().any(|s| name == *s) {
+                let hidden = name.to_string_lossy().starts_with('.') && name != ".cargo";
+                if !hidden && !SKIPPED.iter().any(|s| name == *s) {
                     self.add_tree(root, &path, excluded);
                 }
             } else if file_type.is_file()
+                && builds_or_tests_read(&path)
                 && !excluded.contains(&path)
                 && !self.0.contains_key(&path)
                 && let Ok(digest) = digest_of(&root.join(&path))
@@ -113,33 +114,59 @@ impl Digests {
 }
 
 /// When and how each file of a build's output was last written: a cheap check of a whole target
-/// folder (thousands of files, a few milliseconds) for anything a test wrote there.
+/// folder (thousands of files, tens of milliseconds) for anything a test wrote there.
+///
+/// Everything counts: the profile folder with rustc's incremental caches (a patched object file
+/// there is linked into the next build of an unchanged part of a test crate), and whatever else is
+/// in the target folder (a `.cargo/config.toml` there is read by the cargo that trybuild runs from
+/// below it). Only trybuild's own build folder changes while tests run, so only the files in it
+/// that change how cargo or rustup behave are stamped; the scratch folder `tmp/` and the grader's
+/// demo stage `grader/` are left out.
 ///
 /// On Unix the stamp includes the inode's change time, which no program can set back; elsewhere
 /// the size and modification time only.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct OutputStamps {
+    target_dir: PathBuf,
     profile_dir: PathBuf,
     stamps: BTreeMap<PathBuf, Stamp>,
 }
 
 type Stamp = (u64, Option<std::time::SystemTime>, i64, u64);
 
-/// Folders of a profile folder that tests do not rely on, or that rustc rewrites as it likes.
-const UNSTAMPED: [&str; 1] = ["incremental"];
+/// Folders of the target folder that are not stamped.
+const UNSTAMPED: [&str; 2] = ["tmp", "grader"];
+/// trybuild's folder, below the target folder, where its cargo builds while the tests run.
+const TRYBUILD: [&str; 2] = ["tests", "trybuild"];
+/// Files that change how cargo or rustup behave for every folder below theirs.
+const CONFIG_FILES: [&str; 4] = [
+    "config.toml",
+    "config",
+    "rust-toolchain",
+    "rust-toolchain.toml",
+];
+
+/// How much of a folder is stamped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    Everything,
+    ConfigOnly,
+}
 
 impl OutputStamps {
-    /// Stamps every file below `profile_dir` (`target/debug`), but incremental caches.
+    /// Stamps the target folder of the profile folder `profile_dir` (`target/debug`).
     pub fn of(profile_dir: &Path) -> OutputStamps {
+        let target_dir = profile_dir.parent().unwrap_or(profile_dir).to_owned();
         let mut stamps = OutputStamps {
+            target_dir: target_dir.clone(),
             profile_dir: profile_dir.to_owned(),
             stamps: BTreeMap::new(),
         };
-        stamps.add_tree(profile_dir);
+        stamps.add_tree(&target_dir, Depth::Everything);
         stamps
     }
 
-    fn add_tree(&mut self, folder: &Path) {
+    fn add_tree(&mut self, folder: &Path, depth: Depth) {
         let Ok(entries) = std::fs::read_dir(folder) else {
             return;
         };
@@ -148,11 +175,31 @@ impl OutputStamps {
             let Ok(metadata) = std::fs::symlink_metadata(&path) else {
                 continue;
             };
+            let relative = path.strip_prefix(&self.target_dir).unwrap_or(&path);
             if metadata.is_dir() {
-                if !UNSTAMPED.iter().any(|s| entry.file_name() == *s) {
-                    self.add_tree(&path);
+                let top = relative.components().count() == 1;
+                if top && UNSTAMPED.iter().any(|s| entry.file_name() == *s) {
+                    continue;
                 }
-            } else {
+                let below_trybuild = relative
+                    .iter()
+                    .take(2)
+                    .eq(TRYBUILD.iter().map(|s| std::ffi::OsStr::new(*s)));
+                self.add_tree(
+                    &path,
+                    if below_trybuild {
+                        Depth::ConfigOnly
+                    } else {
+                        depth
+                    },
+                );
+            } else if depth == Depth::Everything
+                || CONFIG_FILES.iter().any(|c| entry.file_name() == *c)
+                || path
+                    .parent()
+                    .and_then(Path::file_name)
+                    .is_some_and(|p| p == ".cargo")
+            {
                 self.stamps.insert(path, stamp_of(&metadata));
             }
         }
@@ -176,15 +223,26 @@ impl OutputStamps {
         changed
     }
 
-    /// Deletes `changed` files and makes cargo build anew whatever they belong to: the fingerprint
-    /// of every unit whose hash a changed file carries (`libx-0123456789abcdef.rlib`), and those of
-    /// `packages` for files without one (the binaries cargo copies up into the profile folder).
+    /// Deletes `changed` files and makes cargo and rustc build anew whatever they belong to: a
+    /// whole incremental cache for a file in one, the fingerprint of every unit whose hash a
+    /// changed file carries (`libx-0123456789abcdef.rlib`), and those of `packages` for files
+    /// without one (the binaries cargo copies up into the profile folder).
     pub fn discard(&self, changed: &[PathBuf], packages: &[&str]) {
         let fingerprints = self.profile_dir.join(".fingerprint");
+        let incremental = self.profile_dir.join("incremental");
         let mut doomed_suffixes: Vec<String> = Vec::new();
         let mut doomed_prefixes: Vec<String> = Vec::new();
         for path in changed {
             let _ = std::fs::remove_file(path);
+            if let Ok(inside) = path.strip_prefix(&incremental) {
+                if let Some(cache) = inside.iter().next() {
+                    let _ = std::fs::remove_dir_all(incremental.join(cache));
+                }
+                continue;
+            }
+            if !path.starts_with(&self.profile_dir) {
+                continue;
+            }
             match unit_hash(path) {
                 Some(hash) => doomed_suffixes.push(format!("-{hash}")),
                 None => doomed_prefixes.extend(packages.iter().map(|p| format!("{p}-"))),
@@ -227,6 +285,50 @@ fn stamp_of(metadata: &std::fs::Metadata) -> Stamp {
 #[cfg(not(unix))]
 fn stamp_of(metadata: &std::fs::Metadata) -> Stamp {
     (metadata.len(), metadata.modified().ok(), 0, 0)
+}
+
+/// Whether a file is one that builds or tests read: sources, manifests, lock files, expected
+/// compiler output and snapshots, data files, settings. An editor's swap or backup file beside
+/// them is not, so editing while a run goes on raises no alarm.
+fn builds_or_tests_read(path: &Path) -> bool {
+    const EXTENSIONS: [&str; 10] = [
+        "rs", "toml", "lock", "stderr", "stdout", "snap", "json", "txt", "yaml", "csv",
+    ];
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    !name.starts_with('.')
+        && (["config", "rust-toolchain"].contains(&name)
+            || path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTENSIONS.contains(&e)))
+}
+
+/// The files outside the workspace at `root` that change how cargo or rustup build in it: the
+/// settings in every folder above it, and cargo's own in `CARGO_HOME`.
+fn cargo_settings_outside(root: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for folder in root.ancestors().skip(1) {
+        files.extend([
+            folder.join(".cargo").join("config.toml"),
+            folder.join(".cargo").join("config"),
+            folder.join("rust-toolchain.toml"),
+            folder.join("rust-toolchain"),
+        ]);
+    }
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .or_else(|| std::env::var_os("USERPROFILE"))
+                .map(|home| PathBuf::from(home).join(".cargo"))
+        });
+    if let Some(cargo_home) = cargo_home {
+        files.extend([cargo_home.join("config.toml"), cargo_home.join("config")]);
+    }
+    files
 }
 
 /// A digest of a file's contents, good for telling whether it changed within one run (SipHash
@@ -279,14 +381,21 @@ mod tests {
     #[test]
     fn a_planted_artifact_is_found_deleted_and_its_unit_built_anew() {
         let dir = tempfile::tempdir().unwrap();
-        let profile = dir.path();
+        let profile = &dir.path().join("debug");
         std::fs::create_dir_all(profile.join("deps")).unwrap();
         std::fs::create_dir_all(profile.join(".fingerprint/workbook-harness-0123456789abcdef"))
             .unwrap();
         std::fs::create_dir_all(profile.join(".fingerprint/fixture-toolkit-fedcba9876543210"))
             .unwrap();
         std::fs::create_dir_all(profile.join(".fingerprint/serde-1111111111111111")).unwrap();
-        std::fs::create_dir_all(profile.join("incremental")).unwrap();
+        std::fs::create_dir_all(profile.join("incremental/ex2_mixins-1a2b/s-x")).unwrap();
+        std::fs::write(
+            profile.join("incremental/ex2_mixins-1a2b/s-x/a.o"),
+            "honest",
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("tests/trybuild/debug")).unwrap();
+        std::fs::create_dir_all(dir.path().join("tmp")).unwrap();
         let rlib = profile.join("deps/libworkbook_harness-0123456789abcdef.rlib");
         std::fs::write(&rlib, "honest").unwrap();
         std::fs::write(profile.join("fixture-toolkit"), "honest binary").unwrap();
@@ -294,11 +403,37 @@ mod tests {
 
         std::fs::write(&rlib, "planted").unwrap();
         std::fs::write(profile.join("fixture-toolkit"), "planted binary").unwrap();
-        std::fs::write(profile.join("incremental/x"), "rustc's own").unwrap();
+        std::fs::write(
+            profile.join("incremental/ex2_mixins-1a2b/s-x/a.o"),
+            "patched",
+        )
+        .unwrap();
+        // trybuild's builds and the scratch folder change as tests run; a cargo config does not.
+        std::fs::write(
+            dir.path().join("tests/trybuild/debug/libx.rlib"),
+            "trybuild's",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("tmp/scratch"), "a test's").unwrap();
+        std::fs::create_dir_all(dir.path().join("tests/trybuild/.cargo")).unwrap();
+        std::fs::write(
+            dir.path().join("tests/trybuild/.cargo/config.toml"),
+            "[build]",
+        )
+        .unwrap();
         let changed = stamps.changed();
-        assert_eq!(changed.len(), 2, "{changed:?}");
+        assert_eq!(changed.len(), 4, "{changed:?}");
         stamps.discard(&changed, &["fixture-toolkit"]);
         assert!(!rlib.exists() && !profile.join("fixture-toolkit").exists());
+        assert!(
+            !profile.join("incremental/ex2_mixins-1a2b").exists(),
+            "the whole cache goes"
+        );
+        assert!(
+            !dir.path()
+                .join("tests/trybuild/.cargo/config.toml")
+                .exists()
+        );
         assert!(
             !profile
                 .join(".fingerprint/workbook-harness-0123456789abcdef")

@@ -9,7 +9,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // Ctrl-C or SIGTERM stops every running test's process tree, then exits with 130.
     grader::process::stop_all_on_signal();
-    match cli::run() {
+    let outcome = cli::run();
+    // Anything the tests left that is still about (an orphan that escaped every earlier sweep).
+    grader::process::stop_all();
+    match outcome {
         Ok(code) => code,
         Err(error) => {
             use std::io::Write as _;

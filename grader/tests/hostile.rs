@@ -417,6 +417,22 @@ fn every_trick_gets_its_right_verdict_in_time_and_leaves_nothing_behind() {
         "nothing that grading relies on changed"
     );
 
+    // --- the chain of sessions without an environment that a trick left: gone too (Linux).
+    #[cfg(target_os = "linux")]
+    {
+        let sleeping: Vec<String> = std::fs::read_dir("/proc")
+            .expect("/proc")
+            .flatten()
+            .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
+            .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
+            .filter(|c| c.trim_end() == "/bin/sleep 32")
+            .collect();
+        assert!(
+            sleeping.is_empty(),
+            "a process 30 sessions deep, with no marker, outlived the grader: {sleeping:?}"
+        );
+    }
+
     // --- nothing changed in the workbook, and no file of the repository.
     let after = snapshot_files(workbook.root());
     assert_eq!(
@@ -574,6 +590,37 @@ fn a_harness_planted_in_target_never_grades_a_later_run() {
     assert_eq!(
         verdict.status, "failed",
         "count_servers() returns 2, not 3: {verdict:?}"
+    );
+}
+
+/// A test whose code plants a cargo configuration in the target folder, where the cargo that
+/// trybuild runs below it would read it (a rustc wrapper there fakes every compile-fail check): the
+/// run counts no pass, says what changed, and removes it.
+#[test]
+fn a_cargo_config_planted_in_the_target_folder_is_seen_and_removed() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    workbook.write(
+        &format!("{DAY}/src/todo.rs"),
+        "pub fn parse_port(text: &str) -> u16 {\n    let exe = std::env::current_exe().unwrap();\n    let target = exe.ancestors().nth(3).unwrap();\n    std::fs::create_dir_all(target.join(\".cargo\")).unwrap();\n    std::fs::write(target.join(\".cargo/config.toml\"), \"[build]\\nrustc-wrapper = \\\"/bin/false\\\"\\n\").unwrap();\n    text.trim().parse().unwrap()\n}\n",
+    );
+    let run = run_grader(&workbook, &["day", "1", "--exercise", "todo", "--json"]);
+    run.assert_clean();
+    let report = run.json();
+    for (name, entry) in &entries(&report)["todo"] {
+        assert!(
+            entry.status == "crashed" && entry.message.contains("changed the build output"),
+            "{name}: a pass from a run that planted a cargo config does not count: {entry:?}"
+        );
+    }
+    let warnings = report["warnings"].to_string();
+    assert!(
+        warnings.contains(".cargo") && warnings.contains("config.toml"),
+        "the report names the planted config: {warnings}"
+    );
+    assert_ne!(run.status, Some(0));
+    assert!(
+        !workbook.path("target/.cargo/config.toml").exists(),
+        "the planted config is removed, so no later build reads it"
     );
 }
 

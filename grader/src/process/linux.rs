@@ -50,42 +50,69 @@ pub fn untrack(pid: u32) {
     }
 }
 
-/// Kills every child of the grader that is not a running test: the orphans that tests left (the
-/// grader is their subreaper), whatever their environment or session, and what they started.
-/// True when there was one.
+/// Kills every child of the grader that is not a running test, with everything below it: the
+/// orphans that tests left (the grader is their subreaper), whatever their environment, session
+/// or depth. Each round stops a whole subtree before killing it, so nothing in it can fork away;
+/// the rounds go on until only running tests are left, for two seconds at most. True when there
+/// was an orphan.
 pub fn stop_orphans() -> bool {
     let me = rustix::process::getpid().as_raw_nonzero().get();
     let my_group = rustix::process::getpgrp().as_raw_nonzero().get();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
     let mut found = false;
-    // Killing an orphan hands its own children to the grader in turn: a few rounds take them all.
-    for _ in 0..20 {
-        let running = RUNNING_TESTS.lock().unwrap_or_else(|e| e.into_inner());
-        let orphans: Vec<(i32, i32)> = children_of(me)
-            .into_iter()
-            .filter(|(pid, _)| !running.contains(pid))
+    loop {
+        let table = process_table();
+        let running = RUNNING_TESTS.lock().map(|r| r.clone()).unwrap_or_default();
+        let orphans: Vec<&Entry> = table
+            .iter()
+            .filter(|p| p.parent == me && !running.contains(&p.pid))
             .collect();
-        drop(running);
-        if orphans.is_empty() {
-            break;
+        if orphans.is_empty() || std::time::Instant::now() > deadline {
+            return found;
         }
         found = true;
-        for (pid, group) in orphans {
-            if let Some(pid) = Pid::from_raw(pid) {
-                let _ = kill_process(pid, Signal::KILL);
-                if group != my_group
-                    && let Some(group) = Pid::from_raw(group)
-                {
-                    let _ = rustix::process::kill_process_group(group, Signal::KILL);
-                }
+        let mut doomed: BTreeSet<i32> = orphans.iter().map(|p| p.pid).collect();
+        loop {
+            let before = doomed.len();
+            let below: Vec<i32> = table
+                .iter()
+                .filter(|p| doomed.contains(&p.parent))
+                .map(|p| p.pid)
+                .collect();
+            doomed.extend(below);
+            if doomed.len() == before {
+                break;
+            }
+        }
+        let doomed: Vec<Pid> = doomed.into_iter().filter_map(Pid::from_raw).collect();
+        for &pid in &doomed {
+            let _ = kill_process(pid, Signal::STOP);
+        }
+        for &pid in &doomed {
+            let _ = kill_process(pid, Signal::KILL);
+        }
+        for orphan in &orphans {
+            if orphan.group != my_group
+                && let Some(group) = Pid::from_raw(orphan.group)
+            {
+                let _ = rustix::process::kill_process_group(group, Signal::KILL);
+            }
+            if let Some(pid) = Pid::from_raw(orphan.pid) {
                 let _ = rustix::process::waitpid(Some(pid), rustix::process::WaitOptions::empty());
             }
         }
     }
-    found
 }
 
-/// The processes whose parent is `parent`, with their process groups (from `/proc/PID/stat`).
-fn children_of(parent: i32) -> Vec<(i32, i32)> {
+/// One process: its id, its parent's and its process group's.
+struct Entry {
+    pid: i32,
+    parent: i32,
+    group: i32,
+}
+
+/// Every process this user can see, from `/proc/PID/stat`.
+fn process_table() -> Vec<Entry> {
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return Vec::new();
     };
@@ -97,9 +124,9 @@ fn children_of(parent: i32) -> Vec<(i32, i32)> {
             // `PID (COMMAND) STATE PPID PGRP …`: the command may hold spaces and parentheses.
             let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace();
             let _state = fields.next()?;
-            let ppid: i32 = fields.next()?.parse().ok()?;
+            let parent: i32 = fields.next()?.parse().ok()?;
             let group: i32 = fields.next()?.parse().ok()?;
-            (ppid == parent).then_some((pid, group))
+            Some(Entry { pid, parent, group })
         })
         .collect()
 }
