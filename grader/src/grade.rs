@@ -111,6 +111,17 @@ pub fn grade_unit(
         } else {
             Protocol::Harness
         };
+        if let Some(why) = refused_file(root, unit, exercise) {
+            compile_errors[index] = Some(why.clone());
+            for target in &exercise.tests {
+                results[index].push(target_result(
+                    target,
+                    TestStatus::DoesNotCompile,
+                    why.clone(),
+                ));
+            }
+            continue;
+        }
         for target in &exercise.tests {
             match build.executable(&env.package_dir, target) {
                 Some(binary) => match guard
@@ -234,4 +245,13 @@ fn target_result(target: &str, status: TestStatus, message: String) -> TestResul
         note: None,
         duration_ms: 0,
     }
+}
+
+/// Why one of `exercise`'s learner files is not graded as it is (`learner_code`), naming the file.
+fn refused_file(root: &Path, unit: &Unit, exercise: &crate::manifest::Exercise) -> Option<String> {
+    exercise.files.iter().find_map(|file| {
+        let path = unit.dir.join(file);
+        let text = std::fs::read_to_string(root.join(&path)).ok()?;
+        crate::learner_code::refusal(&text).map(|why| format!("{}: {why}", path.display()))
+    })
 }

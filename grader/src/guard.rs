@@ -14,32 +14,76 @@ use std::path::{Path, PathBuf};
 
 use crate::workbook::Unit;
 
-/// Folders never walked: build output, version control, and trybuild's notes of compiler output
-/// that did not match (`wip/`, written while tests run, read by nothing).
-const SKIPPED: [&str; 3] = ["target", ".git", "wip"];
+/// Folders never walked: build output, version control, trybuild's notes of compiler output that
+/// did not match (`wip/`, written while tests run, read by nothing), and editors' own folders.
+const SKIPPED: [&str; 8] = [
+    "target", ".git", "wip", ".idea", ".vscode", ".fleet", ".zed", ".history",
+];
+/// The workbook's folders, and the folders of tools' settings, that builds and tests read.
+const WATCHED_FOLDERS: [&str; 8] = [
+    "days",
+    "capstone",
+    "grader",
+    "harness",
+    "testkit",
+    "solutions",
+    ".cargo",
+    ".config",
+];
+/// The settings files at the workspace's root that cargo, rustup, insta, clippy or rustfmt read.
+const ROOT_SETTINGS: [&str; 10] = [
+    "Cargo.toml",
+    "Cargo.lock",
+    "rust-toolchain",
+    "rust-toolchain.toml",
+    ".insta.yaml",
+    "insta.yaml",
+    "clippy.toml",
+    ".clippy.toml",
+    "rustfmt.toml",
+    ".rustfmt.toml",
+];
 
 /// Digests of files, keyed by path.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Digests(BTreeMap<PathBuf, u64>);
 
 impl Digests {
-    /// Every canonical file of `unit` in the workspace at `root`: all of the workspace's files but
-    /// the unit's learner files (the grader's own sources, manifests and `Cargo.lock` included),
-    /// relative to `root`; and, by their full paths, the cargo and rustup settings that builds in
-    /// it read from outside it.
+    /// Every canonical file of the workspace at `root`, relative to it: the files of the
+    /// workbook's folders (hidden ones included, since tools read settings from them) but every
+    /// unit's learner files and editors' swap and backup files, and the workspace's own settings
+    /// files at its root (a learner's notes there are not watched). And, by their full paths, the
+    /// cargo and rustup settings that builds in it read from outside it.
     pub fn of_canonical_files(root: &Path, unit: &Unit) -> Digests {
-        let learner_files: Vec<PathBuf> = unit
-            .manifest
-            .exercises
+        let units = crate::workbook::Workbook::load(root)
+            .map(|w| w.units)
+            .unwrap_or_else(|_| vec![unit.clone()]);
+        let learner_files: Vec<PathBuf> = units
             .iter()
-            .flat_map(|e| e.files.iter().map(|f| unit.dir.join(f)))
+            .flat_map(|unit| {
+                unit.manifest
+                    .exercises
+                    .iter()
+                    .flat_map(|e| e.files.iter().map(|f| unit.dir.join(f)))
+            })
             .collect();
         let mut digests = Digests::default();
-        digests.add_tree(root, Path::new(""), &learner_files);
+        for folder in WATCHED_FOLDERS {
+            digests.add_tree(root, Path::new(folder), &learner_files);
+        }
+        for file in ROOT_SETTINGS {
+            let _ = digests.add_relative(root, Path::new(file));
+        }
         for file in cargo_settings_outside(root) {
             let _ = digests.add_file(&file);
         }
         digests
+    }
+
+    fn add_relative(&mut self, root: &Path, path: &Path) -> std::io::Result<()> {
+        let digest = digest_of(&root.join(path))?;
+        self.0.insert(path.to_owned(), digest);
+        Ok(())
     }
 
     /// Every file below `root` but build output and version control, relative to `root`.
@@ -60,12 +104,11 @@ impl Digests {
                 continue;
             };
             if file_type.is_dir() {
-                let hidden = name.to_string_lossy().starts_with('.') && name != ".cargo";
-                if !hidden && !SKIPPED.iter().any(|s| name == *s) {
+                if !SKIPPED.iter().any(|s| name == *s) {
                     self.add_tree(root, &path, excluded);
                 }
             } else if file_type.is_file()
-                && builds_or_tests_read(&path)
+                && !is_editors_own(&path)
                 && !excluded.contains(&path)
                 && !self.0.contains_key(&path)
                 && let Ok(digest) = digest_of(&root.join(&path))
@@ -287,23 +330,19 @@ fn stamp_of(metadata: &std::fs::Metadata) -> Stamp {
     (metadata.len(), metadata.modified().ok(), 0, 0)
 }
 
-/// Whether a file is one that builds or tests read: sources, manifests, lock files, expected
-/// compiler output and snapshots, data files, settings. An editor's swap or backup file beside
-/// them is not, so editing while a run goes on raises no alarm.
-fn builds_or_tests_read(path: &Path) -> bool {
-    const EXTENSIONS: [&str; 10] = [
-        "rs", "toml", "lock", "stderr", "stdout", "snap", "json", "txt", "yaml", "csv",
-    ];
+/// Whether a file is an editor's swap, backup or lock file, written whenever the learner types.
+fn is_editors_own(path: &Path) -> bool {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default();
-    !name.starts_with('.')
-        && (["config", "rust-toolchain"].contains(&name)
-            || path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| EXTENSIONS.contains(&e)))
+    name.ends_with('~')
+        || name.starts_with(".#")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == ".DS_Store"
+        || [".swp", ".swo", ".swx", ".bak", ".orig", ".tmp"]
+            .iter()
+            .any(|suffix| name.ends_with(suffix))
 }
 
 /// The files outside the workspace at `root` that change how cargo or rustup build in it: the

@@ -23,6 +23,10 @@ pub struct RunGuard<'a> {
     contents: Digests,
     output: Option<OutputStamps>,
     execute_only: Option<ExecuteOnly>,
+    /// Cargo's own lock on the build folder, held while the tests run: another cargo (a second
+    /// `cargo day`, rust-analyzer checking a saved file) waits instead of writing to what the
+    /// stamps watch, which would void the run.
+    build_lock: Option<std::fs::File>,
 }
 
 impl<'a> RunGuard<'a> {
@@ -36,6 +40,7 @@ impl<'a> RunGuard<'a> {
             contents: Digests::default(),
             output: None,
             execute_only: None,
+            build_lock: None,
         }
     }
 
@@ -55,10 +60,14 @@ impl<'a> RunGuard<'a> {
     pub fn before_tests(&mut self) {
         let binaries: Vec<&Path> = self.binaries.iter().map(|(b, _)| b.as_path()).collect();
         self.execute_only = Some(crate::process::execute_only(&binaries));
-        self.output = self
+        let profile = self
             .binaries
             .first()
-            .and_then(|(binary, _)| Some(OutputStamps::of(binary.parent()?.parent()?)));
+            .and_then(|(binary, _)| Some(binary.parent()?.parent()?.to_owned()));
+        if let Some(profile) = profile {
+            self.build_lock = lock_build_folder(&profile);
+            self.output = Some(OutputStamps::of(&profile));
+        }
     }
 
     /// Right after the tests: withholds what cannot be trusted in `results` and returns the
@@ -70,6 +79,7 @@ impl<'a> RunGuard<'a> {
             .map(OutputStamps::changed)
             .unwrap_or_default();
         self.execute_only = None;
+        self.build_lock = None;
         let mut warnings = Vec::new();
 
         // A changed test binary: none of its target's results count, and cargo would keep the
@@ -140,6 +150,20 @@ impl<'a> RunGuard<'a> {
         }
         warnings
     }
+}
+
+/// Takes cargo's lock on the profile folder (`target/debug/.cargo-lock`, the file cargo itself locks
+/// before it builds there), waiting while another cargo holds it; `None` if it cannot be had.
+fn lock_build_folder(profile: &Path) -> Option<std::fs::File> {
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(profile.join(".cargo-lock"))
+        .ok()?;
+    file.lock().ok()?;
+    Some(file)
 }
 
 fn withhold(result: &mut TestResult, why: String) {

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod grade;
 pub mod guard;
 pub mod integrity;
+pub mod learner_code;
 pub mod manifest;
 pub mod next_step;
 pub mod paths;

@@ -49,6 +49,18 @@ pub fn render(report: &UnitReport, unit: &Unit, next_command: Option<&str>) -> S
     let _ = writeln!(out);
     match report.next_unfinished() {
         Some(exercise) => render_next(&mut out, exercise, unit),
+        // Every test passed, but a warning above says why the run does not count.
+        None if !report.warnings.is_empty() => {
+            let _ = writeln!(
+                out,
+                "{}",
+                paint(
+                    RED,
+                    "Every test passed, but this run does not count: see the warnings above. \
+                     Run it again once they are dealt with."
+                )
+            );
+        }
         // Only some exercises were graded (`--exercise`): they pass, the day may not.
         None if report.exercises.len() < unit.manifest.exercises.len() => {
             let ids: Vec<&str> = report.exercises.iter().map(|e| e.id.as_str()).collect();

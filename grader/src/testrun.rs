@@ -176,7 +176,9 @@ fn base_command(binary: &Path, env: &TestEnv) -> Command {
         // Grading never writes into the learner's folder: no `.snap.new` files from insta, and no
         // rewritten trybuild expectations, whatever the learner's shell has set.
         .env("INSTA_UPDATE", "no")
-        .env_remove("INSTA_FORCE_PASS")
+        // Set, not only removed: insta reads a settings file (`.insta.yaml`) where the
+        // environment says nothing, and a test could write one that passes every snapshot.
+        .env("INSTA_FORCE_PASS", "0")
         .env_remove("TRYBUILD")
         .env_remove("RUST_TEST_THREADS")
         .env_remove(RESULT_FILE_ENV)

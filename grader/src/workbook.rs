@@ -69,7 +69,10 @@ impl Workbook {
             message: e.to_string(),
         })?;
         for entry in entries.flatten() {
-            if entry.path().join(MANIFEST_FILE).is_file() {
+            // A hidden folder is nobody's day (and one that code under test planted is named by
+            // the integrity checks, not graded).
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if !hidden && entry.path().join(MANIFEST_FILE).is_file() {
                 dirs.push(PathBuf::from("days").join(entry.file_name()));
             }
         }
