@@ -193,8 +193,14 @@ const CONFIG_FILES: [&str; 4] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Depth {
     Everything,
+    /// trybuild's build output, which its cargo writes while tests run: settings files only.
     ConfigOnly,
+    /// A trybuild project folder: all but the files trybuild writes anew on every run.
+    TrybuildProject,
 }
+
+/// The files trybuild writes anew in its project folder on every run.
+const TRYBUILD_PROJECT_FILES: [&str; 3] = ["Cargo.toml", "Cargo.lock", "main.rs"];
 
 impl OutputStamps {
     /// Stamps the target folder of the profile folder `profile_dir` (`target/debug`).
@@ -228,15 +234,25 @@ impl OutputStamps {
                     .iter()
                     .take(2)
                     .eq(TRYBUILD.iter().map(|s| std::ffi::OsStr::new(*s)));
-                self.add_tree(
-                    &path,
-                    if below_trybuild {
-                        Depth::ConfigOnly
-                    } else {
-                        depth
-                    },
-                );
+                let depth = match depth {
+                    // A planted `build.rs` or `src/` there would run or build at trybuild's next
+                    // build: everything below a project folder counts.
+                    Depth::TrybuildProject => Depth::Everything,
+                    _ if below_trybuild
+                        && relative.components().count() == 3
+                        && path.join("Cargo.toml").is_file() =>
+                    {
+                        Depth::TrybuildProject
+                    }
+                    _ if below_trybuild => Depth::ConfigOnly,
+                    depth => depth,
+                };
+                self.add_tree(&path, depth);
             } else if depth == Depth::Everything
+                || (depth == Depth::TrybuildProject
+                    && !TRYBUILD_PROJECT_FILES
+                        .iter()
+                        .any(|f| entry.file_name() == *f))
                 || CONFIG_FILES.iter().any(|c| entry.file_name() == *c)
                 || path
                     .parent()
@@ -434,6 +450,12 @@ mod tests {
         )
         .unwrap();
         std::fs::create_dir_all(dir.path().join("tests/trybuild/debug")).unwrap();
+        std::fs::create_dir_all(dir.path().join("tests/trybuild/day1")).unwrap();
+        std::fs::write(
+            dir.path().join("tests/trybuild/day1/Cargo.toml"),
+            "[package]",
+        )
+        .unwrap();
         std::fs::create_dir_all(dir.path().join("tmp")).unwrap();
         let rlib = profile.join("deps/libworkbook_harness-0123456789abcdef.rlib");
         std::fs::write(&rlib, "honest").unwrap();
@@ -454,6 +476,17 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.path().join("tmp/scratch"), "a test's").unwrap();
+        // trybuild writes its project's manifest anew; a build script planted beside it counts.
+        std::fs::write(
+            dir.path().join("tests/trybuild/day1/Cargo.toml"),
+            "[package] anew",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("tests/trybuild/day1/build.rs"),
+            "fn main() {}",
+        )
+        .unwrap();
         std::fs::create_dir_all(dir.path().join("tests/trybuild/.cargo")).unwrap();
         std::fs::write(
             dir.path().join("tests/trybuild/.cargo/config.toml"),
@@ -461,7 +494,7 @@ mod tests {
         )
         .unwrap();
         let changed = stamps.changed();
-        assert_eq!(changed.len(), 4, "{changed:?}");
+        assert_eq!(changed.len(), 5, "{changed:?}");
         stamps.discard(&changed, &["fixture-toolkit"]);
         assert!(!rlib.exists() && !profile.join("fixture-toolkit").exists());
         assert!(
