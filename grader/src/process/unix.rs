@@ -19,11 +19,13 @@ use wait_timeout::ChildExt as _;
 use super::Limits;
 
 #[cfg(target_os = "linux")]
-pub const PROTECTIONS: &str = "a process group per test, processes that leave it found by their \
-    environment and stopped, memory, file-size and process-count limits";
+pub const PROTECTIONS: &str = "a process group per test; every process a test leaves behind \
+    stopped (subreaper, environment marker); memory, file-size and process-count limits; \
+    execute-only test binaries; the secret over a socket";
 #[cfg(not(target_os = "linux"))]
-pub const PROTECTIONS: &str =
-    "a process group per test (no memory, file-size or process-count limits on this system)";
+pub const PROTECTIONS: &str = "a process group per test; the secret over a socket (no memory, \
+    file-size or process-count limits, and no sweep for processes that leave the group, on this \
+    system)";
 
 pub struct Tree {
     child: Child,
