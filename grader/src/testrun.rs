@@ -279,6 +279,26 @@ mod tests {
     use super::new_secret;
 
     #[test]
+    fn insta_cannot_be_told_to_pass_by_a_settings_file() {
+        let env = super::TestEnv {
+            package_dir: ".".into(),
+            package_name: "p".into(),
+            scratch: ".".into(),
+            limits: crate::process::Limits::default(),
+        };
+        let command = super::base_command(std::path::Path::new("t"), &env);
+        let value = |key: &str| {
+            command
+                .get_envs()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, v)| v.map(|v| v.to_string_lossy().into_owned()))
+        };
+        // insta prefers the environment to `.insta.yaml`: set, not merely unset.
+        assert_eq!(value("INSTA_FORCE_PASS").as_deref(), Some("0"));
+        assert_eq!(value("INSTA_UPDATE").as_deref(), Some("no"));
+    }
+
+    #[test]
     fn secrets_are_long_and_never_repeat() {
         let secrets: std::collections::BTreeSet<String> = (0..1000).map(|_| new_secret()).collect();
         assert_eq!(secrets.len(), 1000);

@@ -624,6 +624,35 @@ fn a_cargo_config_planted_in_the_target_folder_is_seen_and_removed() {
     );
 }
 
+/// A test whose code plants a hidden crate under `days/`, where cargo's `days/*` members glob takes
+/// it: the run names it and does not count, and the grader never takes it for a day.
+#[test]
+fn a_hidden_crate_planted_under_days_is_named() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    workbook.write(
+        &format!("{DAY}/src/todo.rs"),
+        "pub fn parse_port(text: &str) -> u16 {\n    let _ = std::fs::create_dir_all(\"../.shadow/src\");\n    let _ = std::fs::write(\"../.shadow/src/lib.rs\", \"\");\n    text.trim().parse().unwrap()\n}\n",
+    );
+    let run = run_grader(&workbook, &["day", "1", "--exercise", "todo", "--json"]);
+    run.assert_clean();
+    let warnings = run.json()["warnings"].to_string();
+    assert!(
+        warnings.contains(".shadow"),
+        "the report names what was planted under days/: {warnings}"
+    );
+    assert_ne!(
+        run.status,
+        Some(0),
+        "a run that planted a crate is not a pass"
+    );
+    let list = run_grader(&workbook, &["list"]);
+    assert!(
+        !list.stdout.contains(".shadow"),
+        "a hidden folder is nobody's day: {}",
+        list.stdout
+    );
+}
+
 /// A test that turns its own result file into a named pipe (no writer ever opens it) and exits:
 /// no result, so crashed, and the grader must not wait for the pipe.
 #[cfg(unix)]
