@@ -10,6 +10,10 @@ fn main() -> ExitCode {
     // Ctrl-C or SIGTERM stops every running test's process tree, then exits with 130.
     grader::process::stop_all_on_signal();
     let outcome = cli::run();
+    // Interrupted: the tests ended because they were stopped; the signal handler exits with 130.
+    while grader::process::interrupted() {
+        std::thread::park();
+    }
     // Anything the tests left that is still about (an orphan that escaped every earlier sweep).
     grader::process::stop_all();
     match outcome {

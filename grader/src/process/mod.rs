@@ -154,10 +154,26 @@ impl Drop for Contained {
 /// then exits with 130.
 pub fn stop_all_on_signal() {
     let _ = ctrlc::set_handler(|| {
+        INTERRUPTED.store(true, Ordering::SeqCst);
         stop_all();
         crate::compile::stop_running_builds();
+        // A test killed just now hands its children to the grader only once it is gone, and a
+        // child caught mid-exec may not show its environment yet: sweep again over a moment.
+        for _ in 0..5 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            stop_all();
+        }
         std::process::exit(130);
     });
+}
+
+/// Set when Ctrl-C or SIGTERM came: the handler is stopping everything and will exit with 130.
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether Ctrl-C or SIGTERM came; then the handler exits the process, with 130, once it has
+/// stopped everything, and nothing else should end it first.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
 }
 
 /// Stops every live test tree, and on Linux every process that carries a marker of this grader's
