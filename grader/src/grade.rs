@@ -90,6 +90,9 @@ pub fn grade_unit(
         .tempdir()
         .map_err(CompileError::Output)?;
     let mut guard = RunGuard::new(root, unit);
+    // Each test's place in its binary's list: the order its author gave (`workbook_harness::main!`
+    // lists the basic tests before the specific ones), which the report keeps.
+    let mut listed: std::collections::BTreeMap<(String, String), usize> = Default::default();
 
     // Tests of targets that compiled become jobs; targets that did not compile become one result each.
     let mut jobs = Vec::new();
@@ -128,14 +131,17 @@ pub fn grade_unit(
                     .add_binary(binary, target)
                     .and_then(|()| list_tests(binary, &env))
                 {
-                    Ok(names) => jobs.extend(names.into_iter().map(|name| Job {
-                        exercise: index,
-                        target: target.clone(),
-                        name,
-                        binary: binary.clone(),
-                        env: env.clone(),
-                        timeout: exercise.timeout_for(target),
-                        protocol,
+                    Ok(names) => jobs.extend(names.into_iter().map(|name| {
+                        listed.insert((target.clone(), name.clone()), listed.len());
+                        Job {
+                            exercise: index,
+                            target: target.clone(),
+                            name,
+                            binary: binary.clone(),
+                            env: env.clone(),
+                            timeout: exercise.timeout_for(target),
+                            protocol,
+                        }
                     })),
                     Err(message) => {
                         results[index].push(target_result(target, TestStatus::Crashed, message))
@@ -163,10 +169,14 @@ pub fn grade_unit(
         .map(|index| {
             let exercise = &manifest.exercises[index];
             let mut tests = std::mem::take(&mut results[index]);
-            // The manifest's target order, then libtest's (alphabetical) order within a target.
+            // The manifest's target order, then the order the test file lists its tests in.
             tests.sort_by_key(|t| {
                 (
                     exercise.tests.iter().position(|name| *name == t.target),
+                    listed
+                        .get(&(t.target.clone(), t.name.clone()))
+                        .copied()
+                        .unwrap_or(usize::MAX),
                     t.name.clone(),
                 )
             });

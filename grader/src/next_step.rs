@@ -2,9 +2,11 @@
 
 use crate::report::{TestResult, TestStatus};
 
-/// The test to show first. Targets come in the manifest's order (the task's order, compile-fail
-/// cases last), so the first target with unfinished tests holds the next step. Within it a real
-/// failure says more than a `todo!()`, and of the `todo!()`s the one highest in the learner's file
+/// The test to show first, of `unfinished` in the report's order. Targets come in the manifest's
+/// order (the task's order, compile-fail cases last), so the first target with unfinished tests
+/// holds the next step. Within it a real failure says more than a `todo!()`, and of the failures
+/// the first in the order the test file lists them (its author's: basic before specific) comes
+/// first; and of the `todo!()`s the one highest in the learner's file
 /// comes first: files are written top to bottom, step 1 first. An ignored test did not run and
 /// counts for nothing, so it is never the next step. `files` are the exercise's files in the order
 /// its manifest gives them (the order to write them), relative to the workbook root.
