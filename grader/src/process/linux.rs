@@ -111,16 +111,20 @@ struct Entry {
     group: i32,
 }
 
+/// Every process in `/proc`: its id and its folder there.
+fn processes() -> impl Iterator<Item = (i32, PathBuf)> {
+    std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| Some((entry.file_name().to_str()?.parse().ok()?, entry.path())))
+}
+
 /// Every process this user can see, from `/proc/PID/stat`.
 fn process_table() -> Vec<Entry> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .filter_map(|entry| {
-            let pid: i32 = entry.file_name().to_str()?.parse().ok()?;
-            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+    processes()
+        .filter_map(|(pid, folder)| {
+            let stat = std::fs::read_to_string(folder.join("stat")).ok()?;
             // `PID (COMMAND) STATE PPID PGRP …`: the command may hold spaces and parentheses.
             let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace();
             let _state = fields.next()?;
@@ -152,12 +156,8 @@ fn tasks_of_this_user() -> u64 {
     static TASKS: OnceLock<u64> = OnceLock::new();
     *TASKS.get_or_init(|| {
         let uid = rustix::process::getuid().as_raw().to_string();
-        let Ok(entries) = std::fs::read_dir("/proc") else {
-            return 0;
-        };
-        entries
-            .flatten()
-            .filter_map(|entry| std::fs::read_to_string(entry.path().join("status")).ok())
+        processes()
+            .filter_map(|(_, folder)| std::fs::read_to_string(folder.join("status")).ok())
             .filter(|status| {
                 status
                     .lines()
@@ -223,28 +223,17 @@ pub fn stop_marked(marker: &str, matching: Match) -> bool {
         Match::Exact => format!("{RUN_MARKER_ENV}={marker}\0"),
         Match::Prefix => format!("{RUN_MARKER_ENV}={marker}"),
     };
-    let me = std::process::id();
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return false;
-    };
+    let me = rustix::process::getpid().as_raw_nonzero().get();
     let mut found = false;
-    for entry in entries.flatten() {
-        let Some(pid) = entry
-            .file_name()
-            .to_str()
-            .and_then(|name| name.parse::<u32>().ok())
-            .filter(|&pid| pid != me)
-        else {
-            continue;
-        };
+    for (pid, folder) in processes().filter(|(pid, _)| *pid != me) {
         // Only this user's processes are readable; zombies have no environment left.
-        let Ok(environ) = std::fs::read(entry.path().join("environ")) else {
+        let Ok(environ) = std::fs::read(folder.join("environ")) else {
             continue;
         };
         if environ
             .windows(needle.len())
             .any(|window| window == needle.as_bytes())
-            && let Some(pid) = i32::try_from(pid).ok().and_then(Pid::from_raw)
+            && let Some(pid) = Pid::from_raw(pid)
         {
             found = true;
             let _ = kill_process(pid, Signal::KILL);
