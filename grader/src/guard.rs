@@ -54,22 +54,12 @@ impl Digests {
     /// unit's learner files and editors' swap and backup files, and the workspace's own settings
     /// files at its root (a learner's notes there are not watched). And, by their full paths, the
     /// cargo and rustup settings that builds in it read from outside it.
-    pub fn of_canonical_files(root: &Path, unit: &Unit) -> Digests {
-        let units = crate::workbook::Workbook::load(root)
-            .map(|w| w.units)
-            .unwrap_or_else(|_| vec![unit.clone()]);
-        let learner_files: Vec<PathBuf> = units
-            .iter()
-            .flat_map(|unit| {
-                unit.manifest
-                    .exercises
-                    .iter()
-                    .flat_map(|e| e.files.iter().map(|f| unit.dir.join(f)))
-            })
-            .collect();
+    /// `learner_files` are those of [`learner_files`], taken once: a manifest that a test rewrote
+    /// must not decide what the second look leaves out.
+    pub fn of_canonical_files(root: &Path, learner_files: &[PathBuf]) -> Digests {
         let mut digests = Digests::default();
         for folder in WATCHED_FOLDERS {
-            digests.add_tree(root, Path::new(folder), &learner_files);
+            digests.add_tree(root, Path::new(folder), learner_files);
         }
         for file in ROOT_SETTINGS {
             let _ = digests.add_relative(root, Path::new(file));
@@ -344,6 +334,23 @@ fn stamp_of(metadata: &std::fs::Metadata) -> Stamp {
 #[cfg(not(unix))]
 fn stamp_of(metadata: &std::fs::Metadata) -> Stamp {
     (metadata.len(), metadata.modified().ok(), 0, 0)
+}
+
+/// Every unit's learner files in the workspace at `root`, relative to it (`unit`'s alone when the
+/// workbook's manifests cannot be read).
+pub fn learner_files(root: &Path, unit: &Unit) -> Vec<PathBuf> {
+    let units = crate::workbook::Workbook::load(root)
+        .map(|w| w.units)
+        .unwrap_or_else(|_| vec![unit.clone()]);
+    units
+        .iter()
+        .flat_map(|unit| {
+            unit.manifest
+                .exercises
+                .iter()
+                .flat_map(|e| e.files.iter().map(|f| unit.dir.join(f)))
+        })
+        .collect()
 }
 
 /// Whether a file is an editor's swap, backup or lock file, written whenever the learner types.

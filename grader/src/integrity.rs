@@ -17,6 +17,8 @@ pub struct RunGuard<'a> {
     root: &'a Path,
     unit: &'a Unit,
     canonical: Digests,
+    /// Every unit's learner files, which the canonical digests leave out.
+    learner_files: Vec<PathBuf>,
     /// The test binaries and their targets.
     binaries: Vec<(PathBuf, String)>,
     /// Outside Unix only: the binaries' contents (the stamps cannot tell a file put back there).
@@ -32,10 +34,12 @@ pub struct RunGuard<'a> {
 impl<'a> RunGuard<'a> {
     /// Takes the digests of `unit`'s canonical files in the workspace at `root`.
     pub fn new(root: &'a Path, unit: &'a Unit) -> Self {
+        let learner_files = crate::guard::learner_files(root, unit);
         RunGuard {
             root,
             unit,
-            canonical: Digests::of_canonical_files(root, unit),
+            canonical: Digests::of_canonical_files(root, &learner_files),
+            learner_files,
             binaries: Vec::new(),
             contents: Digests::default(),
             output: None,
@@ -139,7 +143,7 @@ impl<'a> RunGuard<'a> {
         }
 
         // The canonical files as they are now: anything a test wrote into them is named.
-        let now = Digests::of_canonical_files(self.root, self.unit);
+        let now = Digests::of_canonical_files(self.root, &self.learner_files);
         for path in self.canonical.changed_since(&now) {
             warnings.push(format!(
                 "{} changed while the tests ran: code under test wrote to it. Restore it (with git: \
