@@ -281,6 +281,12 @@ fn hint_command(
             level + 1
         );
     }
+    if !exercise.read_more.is_empty() {
+        let _ = writeln!(out, "{bold}Read more:{bold:#}");
+        for link in &exercise.read_more {
+            let _ = writeln!(out, "  - {link}");
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -91,6 +91,10 @@ pub struct Exercise {
     pub weight: Option<u32>,
     /// For the learner's own tests: how many passing tests complete the area.
     pub min_tests: Option<usize>,
+    /// "Read more" links (the Rust Book chapter, the std or crate docs, the Cargo Book), each
+    /// `"Title: https://..."`; `cargo hint` shows them after the hints.
+    #[serde(default)]
+    pub read_more: Vec<String>,
 }
 
 fn yes() -> bool {
