@@ -195,6 +195,7 @@ pub fn grade_unit(
                 compile_error: compile_errors[index].take(),
                 weight: exercise.weight,
                 min_tests: exercise.min_tests,
+                test_weights: exercise.test_weights.clone(),
                 tests,
             }
         })

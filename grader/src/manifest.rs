@@ -95,6 +95,10 @@ pub struct Exercise {
     /// `"Title: https://..."`; `cargo hint` shows them after the hints.
     #[serde(default)]
     pub read_more: Vec<String>,
+    /// The capstone only: tests that weigh more than 1 in their area's share (a leaked secret
+    /// costs more than a cosmetic slip), by test name.
+    #[serde(default)]
+    pub test_weights: BTreeMap<String, u32>,
 }
 
 fn yes() -> bool {
@@ -188,6 +192,12 @@ impl Manifest {
             {
                 return Err(format!(
                     "exercise `{id}` sets a timeout for `{target}`, which is not one of its tests"
+                ));
+            }
+            if let Some((test, _)) = exercise.test_weights.iter().find(|(_, w)| **w == 0) {
+                return Err(format!(
+                    "exercise `{id}` gives `{test}` the weight 0: leave it out of `test_weights` \
+                     (every test weighs 1 by default) or give it a positive weight"
                 ));
             }
             if self.kind == UnitKind::Capstone && exercise.weight.is_none() {

@@ -438,6 +438,7 @@ mod tests {
             compile_error: compile_error.map(str::to_owned),
             weight: None,
             min_tests: None,
+            test_weights: Default::default(),
             tests,
         };
         UnitReport::new(

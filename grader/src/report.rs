@@ -109,6 +109,9 @@ pub struct ExerciseReport {
     pub weight: Option<u32>,
     /// For the learner's own tests: how many passing tests complete it.
     pub min_tests: Option<usize>,
+    /// The capstone only: tests that weigh more than 1 in the area's share, by name.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub test_weights: std::collections::BTreeMap<String, u32>,
     pub tests: Vec<TestResult>,
 }
 
@@ -190,6 +193,11 @@ impl ExerciseReport {
     pub fn is_done(&self) -> bool {
         self.status == ExerciseStatus::Done
     }
+
+    /// A test's weight in the area's share: 1 unless the manifest's `test_weights` says more.
+    pub fn weight_of(&self, test: &TestResult) -> u32 {
+        self.test_weights.get(&test.name).copied().unwrap_or(1)
+    }
 }
 
 impl UnitReport {
@@ -256,11 +264,22 @@ fn weighted_score(exercises: &[ExerciseReport]) -> u32 {
         .map(|e| {
             let weight = f64::from(e.weight.unwrap_or(0));
             let passed = e.count(TestStatus::Passed);
-            let counted = e.counted_tests();
+            let counted: u32 = e
+                .tests
+                .iter()
+                .filter(|t| t.status.is_counted())
+                .map(|t| e.weight_of(t))
+                .sum();
+            let passed_weight: u32 = e
+                .tests
+                .iter()
+                .filter(|t| t.status == TestStatus::Passed)
+                .map(|t| e.weight_of(t))
+                .sum();
             let share = match e.min_tests {
                 Some(min) if min > 0 => passed.min(min) as f64 / min as f64,
                 _ if counted == 0 => 0.0,
-                _ => passed as f64 / counted as f64,
+                _ => f64::from(passed_weight) / f64::from(counted),
             };
             weight * share
         })
@@ -297,6 +316,7 @@ mod tests {
             compile_error: None,
             weight: Some(weight),
             min_tests: None,
+            test_weights: Default::default(),
             tests,
         }
     }
@@ -323,6 +343,24 @@ mod tests {
             ExerciseReport::status_of(&few, Some(5)),
             ExerciseStatus::InProgress,
             "two passing tests of five required are not done"
+        );
+    }
+
+    #[test]
+    fn a_weighted_test_costs_its_weight_in_the_areas_share() {
+        use TestStatus::*;
+        let mut area = exercise(100, &[Failed, Passed, Passed]);
+        area.tests[0].name = "never_prints_the_secret".into();
+        for (i, t) in area.tests.iter_mut().enumerate().skip(1) {
+            t.name = format!("cosmetic_{i}");
+        }
+        assert_eq!(weighted_score(std::slice::from_ref(&area)), 66);
+        area.test_weights
+            .insert("never_prints_the_secret".into(), 4);
+        assert_eq!(
+            weighted_score(std::slice::from_ref(&area)),
+            33,
+            "a failing test of weight 4 of 6 costs two thirds of the area"
         );
     }
 

@@ -348,7 +348,20 @@ pub fn check_solution(unit: &Unit, report: &UnitReport) -> Vec<Problem> {
                 ),
             })
     });
-    too_few.chain(failing).collect()
+    let unknown_weights = report.exercises.iter().flat_map(|exercise| {
+        exercise
+            .test_weights
+            .keys()
+            .filter(|name| !exercise.tests.iter().any(|t| &t.name == *name))
+            .map(move |name| Problem {
+                place: unit.label(),
+                what: format!(
+                    "`{}` gives a weight to `{name}` in `test_weights`, but it has no test of that name",
+                    exercise.id
+                ),
+            })
+    });
+    too_few.chain(failing).chain(unknown_weights).collect()
 }
 
 /// The stub passes no test, and compiles where its manifest says it does. The learner's own tests
