@@ -67,6 +67,12 @@ enum Command {
         /// Only check that the files the manifests name exist (no build).
         #[arg(long)]
         layout_only: bool,
+        /// Check only this unit: `day1`, `day2`, ... or `capstone` (repeat for more).
+        #[arg(long, value_name = "UNIT")]
+        unit: Vec<String>,
+        /// Also print, for each planted mistake, the first message a learner who made it sees.
+        #[arg(long, conflicts_with = "layout_only")]
+        mistakes: bool,
     },
 }
 
@@ -99,7 +105,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
             all,
         } => hint_command(&workbook, &unit, &exercise, level, all),
         Command::List => list_command(&workbook),
-        Command::Check { layout_only } => check_command(&workbook, layout_only),
+        Command::Check {
+            layout_only,
+            unit,
+            mistakes,
+        } => check_command(&workbook, layout_only, &unit, mistakes),
     }
 }
 
@@ -307,24 +317,40 @@ fn list_command(workbook: &Workbook) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check_command(workbook: &Workbook, layout_only: bool) -> anyhow::Result<ExitCode> {
+fn check_command(
+    workbook: &Workbook,
+    layout_only: bool,
+    unit_names: &[String],
+    show_mistakes: bool,
+) -> anyhow::Result<ExitCode> {
+    let units = unit_names
+        .iter()
+        .map(|name| {
+            let name = name.strip_prefix("day").unwrap_or(name);
+            find_unit(workbook, name)
+        })
+        .collect::<anyhow::Result<Vec<&Unit>>>()?;
+    let mut out = anstream::stdout();
     let problems = if layout_only {
         selfcheck::check_layout(workbook)
     } else {
         let printer = ProgressPrinter::new();
         let progress = |event: Progress<'_>| printer.show(event);
         let work_dir = selfcheck::default_work_dir(workbook);
-        let problems = selfcheck::run(workbook, &work_dir, &progress)?;
+        let findings = selfcheck::run(workbook, &units, &work_dir, &progress)?;
         printer.finish();
-        problems
+        if show_mistakes {
+            print_mistakes(&mut out, &findings.mistakes);
+        }
+        findings.problems
     };
-    let mut out = anstream::stdout();
+    let checked = if units.is_empty() {
+        workbook.units.len()
+    } else {
+        units.len()
+    };
     if problems.is_empty() {
-        let _ = writeln!(
-            out,
-            "The workbook is sound: {} units checked.",
-            workbook.units.len()
-        );
+        let _ = writeln!(out, "The workbook is sound: {checked} units checked.");
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &problems {
@@ -333,4 +359,23 @@ fn check_command(workbook: &Workbook, layout_only: bool) -> anyhow::Result<ExitC
     }
     let _ = writeln!(out, "{} problems.", problems.len());
     Ok(ExitCode::from(1))
+}
+
+/// Each planted mistake and the first lines a learner who made it reads.
+fn print_mistakes(out: &mut impl std::io::Write, mistakes: &[selfcheck::MistakeMessage]) {
+    let bold = anstyle::Style::new().bold();
+    for mistake in mistakes {
+        let _ = writeln!(out, "{bold}{}: {}{bold:#}", mistake.place, mistake.mistake);
+        match &mistake.message {
+            Some(message) => {
+                for line in message.lines().take(12) {
+                    let _ = writeln!(out, "    {}", grader::sanitize::for_terminal(line));
+                }
+            }
+            None => {
+                let _ = writeln!(out, "    NOT CAUGHT: every test of its exercise passes");
+            }
+        }
+    }
+    let _ = writeln!(out);
 }

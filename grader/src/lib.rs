@@ -23,4 +23,5 @@ pub mod sanitize;
 pub mod selfcheck;
 pub mod stage;
 pub mod testrun;
+pub mod variants;
 pub mod workbook;

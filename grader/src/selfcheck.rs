@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use crate::compile::{CompileError, clippy};
 use crate::grade::{GradeOptions, Progress, grade_unit};
 use crate::guard::Digests;
+use crate::next_step::most_telling;
 use crate::report::{ExerciseStatus, TestStatus, UnitReport};
-use crate::stage::{StageError, stage};
+use crate::stage::{StageError, copy_file, stage};
+use crate::variants::{self, VariantKind};
 use crate::workbook::{Unit, Workbook};
 
 /// One thing wrong with the workbook.
@@ -107,17 +109,42 @@ fn check_work_dir(workbook: &Workbook, work_dir: &Path) -> Result<(), SelfCheckE
     Ok(())
 }
 
-/// Runs the whole self-check and returns every problem found (none means the workbook is sound).
+/// What the self-check found.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// Everything wrong with the workbook; none means it is sound.
+    pub problems: Vec<Problem>,
+    /// Each planted mistake, with the first message a learner who made it sees.
+    pub mistakes: Vec<MistakeMessage>,
+}
+
+/// A planted mistake and the first thing its report says.
+#[derive(Debug, Clone)]
+pub struct MistakeMessage {
+    pub place: String,
+    pub mistake: String,
+    /// The report's first message for the mistake's exercise; `None` when no test caught it.
+    pub message: Option<String>,
+}
+
+/// Runs the whole self-check of `units` (all of the workbook's when empty).
 pub fn run(
     workbook: &Workbook,
+    units: &[&Unit],
     work_dir: &Path,
     progress: &(dyn Fn(Progress<'_>) + Sync),
-) -> Result<Vec<Problem>, SelfCheckError> {
+) -> Result<Findings, SelfCheckError> {
+    let units: Vec<&Unit> = if units.is_empty() {
+        workbook.units.iter().collect()
+    } else {
+        units.to_vec()
+    };
     check_work_dir(workbook, work_dir)?;
     // The staged code runs with our rights and could find the real workbook: whatever it changes
     // there is named below.
     let workbook_before = Digests::of_tree(&workbook.root);
     let mut problems = check_layout(workbook);
+    let mut mistakes = Vec::new();
     let options = GradeOptions {
         target_dir: Some(work_dir.join("build")),
         progress,
@@ -139,20 +166,32 @@ pub fn run(
             ),
         });
     }
-    for unit in &workbook.units {
+    for unit in &units {
         let report = grade_unit(&solutions, unit, &options)?;
         problems.extend(check_solution(unit, &report));
         problems.extend(warnings_of(unit, &report));
     }
     problems.extend(lint_solutions(
-        workbook,
+        &units,
         &solutions,
         &staged.overlaid,
         &options,
     )?);
+    // The variants are graded in the solutions' stage, each laid over the reference solution and
+    // taken away again, so that only what they change is built again.
+    for unit in &units {
+        check_variants(
+            workbook,
+            unit,
+            &solutions,
+            &options,
+            &mut problems,
+            &mut mistakes,
+        )?;
+    }
     let stubs = work_dir.join("stubs");
     stage(workbook, None, &stubs)?;
-    for unit in &workbook.units {
+    for unit in &units {
         let report = grade_unit(&stubs, unit, &options)?;
         problems.extend(check_stub(unit, &report));
         problems.extend(warnings_of(unit, &report));
@@ -166,7 +205,151 @@ pub fn run(
             ),
         });
     }
-    Ok(problems)
+    Ok(Findings { problems, mistakes })
+}
+
+/// Grades every alternative and planted mistake of `unit` in the solutions' stage at `stage_root`:
+/// an alternative passes every test of its exercise, a mistake fails at least one.
+fn check_variants(
+    workbook: &Workbook,
+    unit: &Unit,
+    stage_root: &Path,
+    options: &GradeOptions<'_>,
+    problems: &mut Vec<Problem>,
+    mistakes: &mut Vec<MistakeMessage>,
+) -> Result<(), SelfCheckError> {
+    let mut problem = |what: String| {
+        problems.push(Problem {
+            place: unit.label(),
+            what,
+        })
+    };
+    let all = match variants::load(workbook, unit) {
+        Ok(all) => all,
+        Err(found) => {
+            found.into_iter().for_each(&mut problem);
+            return Ok(());
+        }
+    };
+    for exercise in &unit.manifest.exercises {
+        let count = |kind| {
+            all.iter()
+                .filter(|v| v.exercise == exercise.id && v.kind == kind)
+                .count()
+        };
+        let (alternatives, wrong) = (count(VariantKind::Alternative), count(VariantKind::Mistake));
+        if alternatives < 1 || wrong < 3 {
+            problem(format!(
+                "`{}` has {alternatives} alternative solution(s) and {wrong} planted mistake(s) in {}: \
+                 it needs at least 1 and 3 (docs/AUTHORING.md, \"Alternatives and planted mistakes\")",
+                exercise.id,
+                variants::variants_path(workbook, unit)
+                    .strip_prefix(&workbook.root)
+                    .unwrap_or(Path::new(variants::VARIANTS_FILE))
+                    .display()
+            ));
+        }
+    }
+    let unit_dir = stage_root.join(&unit.dir);
+    for round in variants::rounds(unit, &all) {
+        let mut applied = Vec::new();
+        for variant in &round {
+            match variant.apply(&unit_dir) {
+                Ok(()) => applied.push(*variant),
+                Err(why) => problem(format!("{}: {why}", variant.describe())),
+            }
+        }
+        if !applied.is_empty() {
+            let only: Vec<String> = applied.iter().map(|v| v.exercise.clone()).collect();
+            let round_options = GradeOptions {
+                only,
+                target_dir: options.target_dir.clone(),
+                jobs: options.jobs,
+                progress: options.progress,
+            };
+            let report = grade_unit(stage_root, unit, &round_options)?;
+            for variant in &applied {
+                let Some(exercise) = report.exercises.iter().find(|e| e.id == variant.exercise)
+                else {
+                    continue;
+                };
+                match variant.kind {
+                    VariantKind::Alternative if !exercise.is_done() => problem(format!(
+                        "the {} does not pass: {}",
+                        variant.describe(),
+                        first_message(unit, exercise)
+                    )),
+                    VariantKind::Mistake => {
+                        let caught = !exercise.is_done();
+                        if !caught {
+                            problem(format!(
+                                "the {} is not caught: every test of `{}` passes",
+                                variant.describe(),
+                                variant.exercise
+                            ));
+                        }
+                        mistakes.push(MistakeMessage {
+                            place: unit.label(),
+                            mistake: variant.describe(),
+                            message: caught.then(|| first_message(unit, exercise)),
+                        });
+                    }
+                    VariantKind::Alternative => {}
+                }
+            }
+            for warning in warnings_of(unit, &report) {
+                problem(warning.what);
+            }
+        }
+        // Put the reference solution back: the next round starts from it.
+        for variant in &round {
+            for file in variant.touched() {
+                let relative = unit.dir.join(file);
+                let solution = workbook.root.join("solutions").join(&relative);
+                let source = if solution.is_file() {
+                    solution
+                } else {
+                    workbook.root.join(&relative)
+                };
+                copy_file(&source, &stage_root.join(&relative))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What a learner sees first for this exercise: the first failing test and its message, or the
+/// compiler's first error.
+fn first_message(unit: &Unit, exercise: &crate::report::ExerciseReport) -> String {
+    if let Some(error) = &exercise.compile_error {
+        return format!("does not compile: {error}");
+    }
+    let files: Vec<String> = unit
+        .manifest
+        .exercise(&exercise.id)
+        .map(|e| {
+            e.files
+                .iter()
+                .map(|f| unit.dir.join(f).display().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let unfinished = exercise.still_to_pass();
+    match most_telling(&unfinished, &files) {
+        Some(test) => format!(
+            "{}::{} {}: {}",
+            test.target,
+            test.name,
+            test.status.describe(),
+            test.message.as_deref().unwrap_or("no message")
+        ),
+        None if exercise.min_tests.is_some() => format!(
+            "{} of its own tests pass, {} needed",
+            exercise.count(TestStatus::Passed),
+            exercise.min_tests.unwrap_or(0)
+        ),
+        None => "no test failed".to_owned(),
+    }
 }
 
 /// A stage's report names files that the staged code changed while it was graded.
@@ -185,14 +368,13 @@ fn warnings_of(unit: &Unit, report: &UnitReport) -> Vec<Problem> {
 /// denied, and formatted by rustfmt: the project's own standard, checked in the stage where they
 /// are whole crates.
 fn lint_solutions(
-    workbook: &Workbook,
+    units: &[&Unit],
     stage_root: &Path,
     overlaid: &[PathBuf],
     options: &GradeOptions<'_>,
 ) -> Result<Vec<Problem>, SelfCheckError> {
     let mut problems = Vec::new();
-    let packages: Vec<&str> = workbook
-        .units
+    let packages: Vec<&str> = units
         .iter()
         .flat_map(|u| u.crates.iter().map(|c| c.package.as_str()))
         .collect();

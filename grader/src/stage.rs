@@ -101,7 +101,7 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), StageError> {
     Ok(())
 }
 
-fn copy_file(from: &Path, to: &Path) -> Result<(), StageError> {
+pub(crate) fn copy_file(from: &Path, to: &Path) -> Result<(), StageError> {
     let error = |source| StageError::Copy {
         from: from.to_owned(),
         to: to.to_owned(),
