@@ -30,6 +30,9 @@
 //! no body. A concrete method of the ABC is a *provided* (default) method: it has a body and may
 //! call the required ones. A type that leaves out a required method does not compile (error
 //! E0046), so Python's "Can't instantiate abstract class" arrives at build time, not at 3 AM.
+//! (The seed says ABCs catch a forgotten method "at class creation time". They do not: Python
+//! defines `class Broken(HealthChecker)` without a word and raises `TypeError` only when
+//! something calls `Broken()`, at instantiation, which may be the first time the check runs.)
 //! The runner holds "any check" as `Box<dyn HealthCheck>`: a trait object, the list of
 //! `HealthChecker`s in the seed.
 //!
@@ -43,7 +46,9 @@
 //! 2. `HealthCheck`: turn `check`, `name` and `severity` into **required** methods (remove their
 //!    bodies, end them with `;`), keep their signatures, and write the provided method `run`:
 //!    it calls `check()` exactly once and returns a `CheckOutcome`. Also write `CheckOutcome`'s
-//!    `Display`: `[PASS] <name>` or `[FAIL] <name>`, like the seed's `run()` prints.
+//!    `Display`: `[PASS] <name>` or `[FAIL] <name>`, like the seed's `run()` prints, on one line
+//!    with no newline of its own (`write!`, not `writeln!`): the report's `Display` (given) puts
+//!    each outcome on its own line.
 //! 3. The checks. A reading passes while it is **strictly below** the threshold, as in the seed
 //!    (`pct < self.threshold`): a disk exactly 90.0% full fails a check with threshold 90.0. A
 //!    reading that cannot be taken (`None`) fails. A check's `name()` says what it checks (the
@@ -51,9 +56,12 @@
 //!    - `DiskCheck`: `disk_used_percent(mount_point)` below `max_used_percent`.
 //!    - `MemoryCheck`: `memory_used_percent()` below `max_used_percent`.
 //!    - `ProcessCheck`: `process_running(process)`.
-//!    - `PortCheck`: a TCP connection to `host:port` opens within `timeout`. Resolve the host
-//!      (`(host, port).to_socket_addrs()`; "localhost" may give both `::1` and `127.0.0.1`), try
-//!      each address with `TcpStream::connect_timeout`, pass if one connects. Never panic.
+//!    - `PortCheck`: a TCP connection to `host:port` opens within the check's own `timeout`.
+//!      Resolve the host (`(host, port).to_socket_addrs()`; "localhost" may give both `::1` and
+//!      `127.0.0.1`), try each address with `TcpStream::connect_timeout(&address, self.timeout)`,
+//!      pass if one connects. A host that does not resolve fails the check, and so does a zero
+//!      timeout, even on an open port: no connection opens within no time (`connect_timeout`
+//!      returns an error for a zero `Duration`). Never panic.
 //! 4. `HealthRunner::add` and `run` (each check runs once, in the order added), and the
 //!    `HealthReport` counts: `passed`, `failed`, `all_passed`, and `worst_failure`, the highest
 //!    severity among the checks that *failed* (a passing critical check is not a failure).
@@ -207,7 +215,7 @@ pub struct CheckOutcome {
 }
 
 impl fmt::Display for CheckOutcome {
-    /// `[PASS] Disk /` or `[FAIL] Disk /`, like the seed's `run()` prints.
+    /// `[PASS] Disk /` or `[FAIL] Disk /`, like the seed's `run()` prints: one line, no newline.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         todo!("write `[PASS] <name>` or `[FAIL] <name>`")
     }

@@ -40,9 +40,11 @@
 //!      one, or 1000 if it had none.
 //!    - `Container`: a restart sets `running` and adds one to `restart_count`.
 //!    - `ConnectionPool`: `Running` when all `size` connections are open, `Stopped` when none
-//!      is, `Degraded` in between. A restart reopens them all.
-//! 2. `restart`: add the bound `T: Restartable` (your `isinstance`), restart the item, return
-//!    its status afterwards.
+//!      is, `Degraded` in between. A restart reopens them all. A pool of size 0 has all of its
+//!      (zero) connections open: it is `Running`, as a restart must leave it.
+//! 2. `restart`: add the bound `T: Restartable` (your `isinstance`), restart the item, and return
+//!    the status the item reports afterwards. Ask it with `status()`: a restart can fail (a
+//!    service that crashes on start stays `Stopped`), and the caller must see that.
 //! 3. `restart_stopped`: restart, in order, every item that is not `Running` (a degraded pool
 //!    needs a restart too) and leave the running ones alone; return how many you restarted.
 //!
@@ -62,7 +64,7 @@ pub enum Status {
 
 /// Given: the protocol.
 pub trait Restartable {
-    /// Stops (if running) and starts again. Afterwards the status is `Running`.
+    /// Stops (if running) and starts again. A restart that works leaves the status `Running`.
     fn restart(&mut self);
     /// The current status.
     fn status(&self) -> Status;
@@ -108,8 +110,8 @@ impl Container {
     }
 }
 
-/// A pool of connections: running while every connection is open, degraded while some are,
-/// stopped when none is.
+/// A pool of connections: running while every connection is open (so a pool of size 0 is
+/// running), degraded while some are, stopped when none of its connections is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionPool {
     pub size: usize,
@@ -160,7 +162,8 @@ impl Restartable for ConnectionPool {
 // Functions over any Restartable.
 // ---------------------------------------------------------------------------------------------
 
-/// Restarts anything `Restartable` and returns its status afterwards.
+/// Restarts anything `Restartable` and returns the status it reports afterwards (ask it: a
+/// restart can fail).
 // TODO: bound `T` by `Restartable` (`<T: Restartable>`): only restartable things may come in.
 pub fn restart<T>(item: &mut T) -> Status {
     todo!()

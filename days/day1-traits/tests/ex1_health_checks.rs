@@ -129,6 +129,17 @@ fn outcome_displays_pass_or_fail_and_the_name() {
         "[FAIL] Port db:5432",
         "a failing outcome prints as `[FAIL] <name>`"
     );
+    assert!(
+        !pass.to_string().contains('\n'),
+        "an outcome prints on one line with no newline of its own: use write!, not writeln! (the report's \
+         Display puts each outcome on its own line, and a newline here adds a blank line after it), got {:?}",
+        pass.to_string()
+    );
+    assert_eq!(
+        pass.to_string(),
+        "[PASS] Disk /",
+        "an outcome prints exactly `[PASS] <name>`, with nothing before or after it"
+    );
 }
 
 // ----- DiskCheck -----
@@ -152,8 +163,22 @@ fn disk_check_passes_strictly_below_the_threshold() {
         "a disk 97.5% full must fail a 90% check"
     );
     assert!(
-        DiskCheck::new("/data", 98.0).with_readings(r).check(),
+        DiskCheck::new("/data", 98.0)
+            .with_readings(r.clone())
+            .check(),
         "the threshold is the check's own: 97.5% full passes a 98% check"
+    );
+    assert!(
+        !DiskCheck::new("/data", 97.2)
+            .with_readings(r.clone())
+            .check(),
+        "97.5% full is above a 97.2% threshold: the check must fail (compare the percentages as they are, \
+         not rounded or cut to whole numbers)"
+    );
+    assert!(
+        DiskCheck::new("/", 89.95).with_readings(r).check(),
+        "89.9% full is below an 89.95% threshold: the check must pass (compare the percentages as they are, \
+         not rounded or cut to whole numbers)"
     );
 }
 
@@ -307,6 +332,53 @@ fn port_check_fails_on_a_closed_port() {
     );
 }
 
+fn port_check_uses_its_own_timeout() {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+    let port = listener.local_addr().unwrap().port();
+    let check = PortCheck::new("127.0.0.1", port).with_timeout(Duration::ZERO);
+    assert!(
+        !check.check(),
+        "a PortCheck with a zero timeout must fail, even on the open port 127.0.0.1:{port}: no connection \
+         opens within no time. Pass the check's own timeout to TcpStream::connect_timeout: a plain \
+         TcpStream::connect or a timeout of your own ignores it, and a check of a host that drops packets \
+         then hangs for minutes instead of failing after its timeout"
+    );
+    drop(listener);
+}
+
+fn port_check_fails_on_a_host_that_does_not_resolve() {
+    // Under the reserved `.invalid` top-level domain (RFC 6761), which never resolves; its first
+    // label is longer than DNS allows (63 bytes), so no resolver even sends a query for it.
+    let host = format!("{}.invalid", "x".repeat(64));
+    let check = PortCheck::new(host.as_str(), 80).with_timeout(Duration::from_secs(2));
+    // On a thread of its own, so that a panic becomes a message that says what went wrong.
+    let outcome = match std::thread::spawn(move || check.check()).join() {
+        Ok(passed) => Some(passed),
+        Err(payload) if is_todo(&*payload) => std::panic::resume_unwind(payload),
+        Err(_) => None,
+    };
+    assert!(
+        outcome.is_some(),
+        "PortCheck::check() panicked on a host that does not resolve ({host}:80). Resolving can fail (a typo, \
+         DNS down): the check must then fail, never panic, so no unwrap() or expect() on to_socket_addrs()"
+    );
+    assert_eq!(
+        outcome,
+        Some(false),
+        "a host that does not resolve ({host}) cannot be reached: the port check must fail"
+    );
+}
+
+/// Whether a panic is a `todo!()` the learner has not written yet.
+fn is_todo(payload: &(dyn std::any::Any + Send)) -> bool {
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("");
+    message.starts_with("not yet implemented")
+}
+
 fn port_check_name_and_severity() {
     let check = PortCheck::new("db.internal", 5432).with_severity(Severity::Info);
     let name = check.name();
@@ -454,6 +526,35 @@ fn all_healthy_and_empty_reports() {
     );
 }
 
+fn report_prints_one_line_per_check_and_a_summary() {
+    let report = HealthReport {
+        outcomes: vec![
+            CheckOutcome {
+                name: "Disk /".into(),
+                passed: true,
+                severity: Severity::Critical,
+            },
+            CheckOutcome {
+                name: "Memory".into(),
+                passed: false,
+                severity: Severity::Warning,
+            },
+        ],
+    };
+    let text = report.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        !lines.contains(&""),
+        "the printed report must have no blank lines: an outcome's Display must not end with a newline of its \
+         own (write!, not writeln!), got {text:?}"
+    );
+    assert_eq!(
+        lines[..lines.len().min(2)],
+        ["[PASS] Disk /", "[FAIL] Memory"],
+        "the printed report starts with one line per check, in order, then the summary"
+    );
+}
+
 workbook_harness::main!(
     severity_orders_info_warning_critical,
     run_is_provided_and_reports_name_result_and_severity,
@@ -468,10 +569,13 @@ workbook_harness::main!(
     port_check_passes_on_an_open_port,
     port_check_resolves_host_names,
     port_check_fails_on_a_closed_port,
+    port_check_uses_its_own_timeout,
+    port_check_fails_on_a_host_that_does_not_resolve,
     port_check_name_and_severity,
     runner_runs_any_mix_of_checks_in_order,
     runner_runs_each_check_exactly_once,
     report_counts_passed_and_failed,
     worst_failure_counts_only_failed_checks,
     all_healthy_and_empty_reports,
+    report_prints_one_line_per_check_and_a_summary,
 );

@@ -28,6 +28,20 @@ impl Restartable for Flaky {
     }
 }
 
+/// A type of the test's own whose restart fails: it never comes up.
+struct Stuck {
+    restarts: u32,
+}
+
+impl Restartable for Stuck {
+    fn restart(&mut self) {
+        self.restarts += 1;
+    }
+    fn status(&self) -> Status {
+        Status::Stopped
+    }
+}
+
 fn service_gets_a_new_pid_on_each_restart() {
     let mut nginx = Service::new("nginx");
     assert_eq!(
@@ -105,6 +119,22 @@ fn connection_pool_status_follows_its_open_connections() {
     );
 }
 
+fn an_empty_connection_pool_is_running() {
+    let mut empty = ConnectionPool::new(0);
+    assert_eq!(
+        empty.status(),
+        Status::Running,
+        "a pool of size 0 has all of its (zero) connections open: it is Running, not Stopped (check \
+         `open == size` before `open == 0`); a restart could never bring it to Running otherwise"
+    );
+    empty.restart();
+    assert_eq!(
+        empty.status(),
+        Status::Running,
+        "after restart() a pool of size 0 is Running, like any other pool"
+    );
+}
+
 fn restart_takes_any_restartable_and_reports_its_status() {
     let mut svc = Service::new("sshd");
     assert_eq!(
@@ -135,6 +165,15 @@ fn restart_takes_any_restartable_and_reports_its_status() {
         "restart() must take any Restartable, even one it has never seen"
     );
     assert_eq!(flaky.restarts, 1, "restart() must restart exactly once");
+
+    let mut stuck = Stuck { restarts: 0 };
+    assert_eq!(
+        restart(&mut stuck),
+        Status::Stopped,
+        "restart() must return the status the item reports after the restart, not assume Running: a \
+         restart can fail, and this item is still Stopped"
+    );
+    assert_eq!(stuck.restarts, 1, "restart() must restart exactly once");
 }
 
 fn restart_stopped_restarts_only_what_is_not_running() {
@@ -193,6 +232,7 @@ workbook_harness::main!(
     service_gets_a_new_pid_on_each_restart,
     container_counts_its_restarts,
     connection_pool_status_follows_its_open_connections,
+    an_empty_connection_pool_is_running,
     restart_takes_any_restartable_and_reports_its_status,
     restart_stopped_restarts_only_what_is_not_running,
     restart_stopped_on_a_healthy_fleet_does_nothing,

@@ -133,7 +133,7 @@ pub struct CheckOutcome {
 }
 
 impl fmt::Display for CheckOutcome {
-    /// `[PASS] Disk /` or `[FAIL] Disk /`, like the seed's `run()` prints.
+    /// `[PASS] Disk /` or `[FAIL] Disk /`, like the seed's `run()` prints: one line, no newline.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let status = if self.passed { "PASS" } else { "FAIL" };
         write!(f, "[{status}] {}", self.name)

@@ -14,7 +14,7 @@ pub enum Status {
 
 /// Given: the protocol.
 pub trait Restartable {
-    /// Stops (if running) and starts again. Afterwards the status is `Running`.
+    /// Stops (if running) and starts again. A restart that works leaves the status `Running`.
     fn restart(&mut self);
     /// The current status.
     fn status(&self) -> Status;
@@ -60,8 +60,8 @@ impl Container {
     }
 }
 
-/// A pool of connections: running while every connection is open, degraded while some are,
-/// stopped when none is.
+/// A pool of connections: running while every connection is open (so a pool of size 0 is
+/// running), degraded while some are, stopped when none of its connections is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionPool {
     pub size: usize,
@@ -127,7 +127,8 @@ impl Restartable for ConnectionPool {
 // Functions over any Restartable.
 // ---------------------------------------------------------------------------------------------
 
-/// Restarts anything `Restartable` and returns its status afterwards.
+/// Restarts anything `Restartable` and returns the status it reports afterwards (ask it: a
+/// restart can fail).
 pub fn restart<T: Restartable>(item: &mut T) -> Status {
     item.restart();
     item.status()
