@@ -18,6 +18,15 @@
 //! | 9 | a mixin that adds `__repr__` automatically | a blanket `impl<T: Debug> Repr for T`, `Display` |
 //! | 10 | when to use ABC vs Protocol? | `drill10_python` and `drill10_rust` |
 //!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 10.2 Traits: <https://doc.rust-lang.org/book/ch10-02-traits.html>
+//! - The Rust Book, ch. 18.1 Characteristics of Object-Oriented Languages (no inheritance): <https://doc.rust-lang.org/book/ch18-01-what-is-oo.html>
+//! - The Rust Book, ch. 20.2 Advanced Traits (fully qualified syntax): <https://doc.rust-lang.org/book/ch20-02-advanced-traits.html>
+//! - std::fmt::Debug: <https://doc.rust-lang.org/std/fmt/trait.Debug.html>
+//! - Error code E0034, multiple applicable items in scope: <https://doc.rust-lang.org/error_codes/E0034.html>
+//! - Error code E0046, not all trait items implemented: <https://doc.rust-lang.org/error_codes/E0046.html>
+//!
 //! Write your code where the `todo!()`s are; `cargo day 1` grades each drill.
 //! Stuck? `cargo hint 1 drills`.
 

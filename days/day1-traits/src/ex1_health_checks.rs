@@ -66,6 +66,14 @@
 //!    `HealthReport` counts: `passed`, `failed`, `all_passed`, and `worst_failure`, the highest
 //!    severity among the checks that *failed* (a passing critical check is not a failure).
 //!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 10.2 Traits (required and default methods): <https://doc.rust-lang.org/book/ch10-02-traits.html>
+//! - The Rust Book, ch. 18.2 Trait Objects (Box<dyn Trait>): <https://doc.rust-lang.org/book/ch18-02-trait-objects.html>
+//! - std::cmp::Ord (a derived order follows the variants): <https://doc.rust-lang.org/std/cmp/trait.Ord.html>
+//! - std::fmt::Display: <https://doc.rust-lang.org/std/fmt/trait.Display.html>
+//! - std::net::TcpStream::connect_timeout: <https://doc.rust-lang.org/std/net/struct.TcpStream.html#method.connect_timeout>
+//!
 //! Run the tests with `cargo day 1` (or `just day 1`); stuck? `cargo hint 1 health-checks`.
 
 // The `todo!()` bodies leave parameters and fields unused until you write them.

@@ -26,7 +26,9 @@
 //! its behaviour on top: `Timestamped` needs only `timestamps()`/`timestamps_mut()`, and gives
 //! `created_at`, `updated_at` and `touch` to every type that implements those two. "Inheriting
 //! from three mixins" is three `impl` blocks; there is no MRO to untangle, since each method
-//! belongs to exactly one trait.
+//! belongs to exactly one trait. A mixin that needs nothing from the type at all is a trait of
+//! provided methods only: the seed's `LogMixin` prints `self.__class__.__name__`, and a provided
+//! method gets the type's name from `std::any::type_name::<Self>()`, no field needed.
 //!
 //! A **blanket impl** (`impl<T: Serialize> ToJson for T`) goes further: every type that serde can
 //! serialize has `to_json()`, with no `impl` block per type at all.
@@ -52,6 +54,15 @@
 //! 5. `Server`: its `Timestamped` accessors, its required fields (`name`, then `ip`, in that order), its key (the
 //!    name), `==` and `cmp` by that key (two entries for the same server name are the same
 //!    server, whatever their port), and `set_port`, which records the update.
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 10.2 Traits, default implementations: <https://doc.rust-lang.org/book/ch10-02-traits.html#default-implementations>
+//! - The Rust Book, ch. 20.2 Advanced Traits (the newtype pattern, the orphan rule): <https://doc.rust-lang.org/book/ch20-02-advanced-traits.html>
+//! - The Rust Reference, orphan rules: <https://doc.rust-lang.org/reference/items/implementations.html#orphan-rules>
+//! - std::cmp::Ord (Ord must agree with PartialEq): <https://doc.rust-lang.org/std/cmp/trait.Ord.html>
+//! - std::any::type_name (LogMixin's __class__.__name__): <https://doc.rust-lang.org/std/any/fn.type_name.html>
+//! - serde_json::to_string: <https://docs.rs/serde_json/latest/serde_json/fn.to_string.html>
 //!
 //! Run the tests with `cargo day 1`; stuck? `cargo hint 1 mixins`.
 

@@ -17,7 +17,9 @@
 //!
 //! Exercise 3 asks for a `Restartable` protocol (`restart()`, `status()`), three classes that
 //! implement it without inheriting, a function that restarts any `Restartable`, and a check with
-//! `isinstance()`.
+//! `isinstance()`. Keep the seed's `@runtime_checkable`: `isinstance` on a Protocol without it
+//! raises `TypeError`. With it, Python checks only that methods of those names exist, not their
+//! signatures.
 //!
 //! ## The Rust idea
 //!
@@ -47,6 +49,13 @@
 //!    service that crashes on start stays `Stopped`), and the caller must see that.
 //! 3. `restart_stopped`: restart, in order, every item that is not `Running` (a degraded pool
 //!    needs a restart too) and leave the running ones alone; return how many you restarted.
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 10.2 Traits as parameters and trait bounds: <https://doc.rust-lang.org/book/ch10-02-traits.html#traits-as-parameters>
+//! - The Rust Book, ch. 18.2 Trait Objects (dyn Trait): <https://doc.rust-lang.org/book/ch18-02-trait-objects.html>
+//! - The Rust Reference, trait and lifetime bounds: <https://doc.rust-lang.org/reference/trait-bounds.html>
+//! - The Rust Reference, trait objects: <https://doc.rust-lang.org/reference/types/trait-object.html>
 //!
 //! Run the tests with `cargo day 1`; stuck? `cargo hint 1 restartable`.
 

@@ -1,4 +1,13 @@
 //! # Day 1 drills: ten OOP challenges, in Rust (reference solution)
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 10.2 Traits: <https://doc.rust-lang.org/book/ch10-02-traits.html>
+//! - The Rust Book, ch. 18.1 Characteristics of Object-Oriented Languages (no inheritance): <https://doc.rust-lang.org/book/ch18-01-what-is-oo.html>
+//! - The Rust Book, ch. 20.2 Advanced Traits (fully qualified syntax): <https://doc.rust-lang.org/book/ch20-02-advanced-traits.html>
+//! - std::fmt::Debug: <https://doc.rust-lang.org/std/fmt/trait.Debug.html>
+//! - Error code E0034, multiple applicable items in scope: <https://doc.rust-lang.org/error_codes/E0034.html>
+//! - Error code E0046, not all trait items implemented: <https://doc.rust-lang.org/error_codes/E0046.html>
 
 use std::collections::BTreeMap;
 use std::fmt;

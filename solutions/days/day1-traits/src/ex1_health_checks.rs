@@ -3,6 +3,14 @@
 //! `HealthCheck` is the abstract base class: three required methods (`check`, `name`, `severity`)
 //! and one provided method (`run`). Every check reads the machine through `SystemReadings`, so the
 //! tests can hand it fixed readings.
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 10.2 Traits (required and default methods): <https://doc.rust-lang.org/book/ch10-02-traits.html>
+//! - The Rust Book, ch. 18.2 Trait Objects (Box<dyn Trait>): <https://doc.rust-lang.org/book/ch18-02-trait-objects.html>
+//! - std::cmp::Ord (a derived order follows the variants): <https://doc.rust-lang.org/std/cmp/trait.Ord.html>
+//! - std::fmt::Display: <https://doc.rust-lang.org/std/fmt/trait.Display.html>
+//! - std::net::TcpStream::connect_timeout: <https://doc.rust-lang.org/std/net/struct.TcpStream.html#method.connect_timeout>
 
 use std::ffi::OsStr;
 use std::fmt;

@@ -3,6 +3,15 @@
 //! A trait has no fields, so each "mixin" asks for the one thing it needs through a required
 //! method and provides the rest: `Timestamped` needs `timestamps_mut`, `Validate` needs
 //! `required_fields`, `Keyed` needs `key`. `ToJson` is a blanket impl: every `Serialize` type has it.
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 10.2 Traits, default implementations: <https://doc.rust-lang.org/book/ch10-02-traits.html#default-implementations>
+//! - The Rust Book, ch. 20.2 Advanced Traits (the newtype pattern, the orphan rule): <https://doc.rust-lang.org/book/ch20-02-advanced-traits.html>
+//! - The Rust Reference, orphan rules: <https://doc.rust-lang.org/reference/items/implementations.html#orphan-rules>
+//! - std::cmp::Ord (Ord must agree with PartialEq): <https://doc.rust-lang.org/std/cmp/trait.Ord.html>
+//! - std::any::type_name (LogMixin's __class__.__name__): <https://doc.rust-lang.org/std/any/fn.type_name.html>
+//! - serde_json::to_string: <https://docs.rs/serde_json/latest/serde_json/fn.to_string.html>
 
 use std::cmp::Ordering;
 use std::fmt;

@@ -2,6 +2,13 @@
 //!
 //! Three unrelated types become `Restartable` through three `impl` blocks (Rust's traits are
 //! nominal); the generic bound `T: Restartable` is the `isinstance` check, done by the compiler.
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 10.2 Traits as parameters and trait bounds: <https://doc.rust-lang.org/book/ch10-02-traits.html#traits-as-parameters>
+//! - The Rust Book, ch. 18.2 Trait Objects (dyn Trait): <https://doc.rust-lang.org/book/ch18-02-trait-objects.html>
+//! - The Rust Reference, trait and lifetime bounds: <https://doc.rust-lang.org/reference/trait-bounds.html>
+//! - The Rust Reference, trait objects: <https://doc.rust-lang.org/reference/types/trait-object.html>
 
 /// What a restartable thing reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
