@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use grader::demo::run_demo;
 use grader::grade::{GradeOptions, Progress, grade_unit};
+use grader::planted::PlantedBugs;
 use grader::render::render;
 use grader::selfcheck;
 use grader::workbook::{Unit, Workbook};
@@ -176,9 +177,11 @@ fn grade_command(
     }
     let printer = ProgressPrinter::new();
     let progress = |event: Progress<'_>| printer.show(event);
+    let planted = PlantedBugs::for_unit(workbook, unit, &PlantedBugs::learner_work_dir(workbook));
     let options = GradeOptions {
         only: only.into_iter().collect(),
         progress: &progress,
+        planted: planted.as_ref(),
         ..GradeOptions::quiet()
     };
     let _ = writeln!(

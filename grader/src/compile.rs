@@ -186,6 +186,30 @@ pub fn build_tests(
     )
 }
 
+/// Builds only the named test targets of `packages` (and what they need: the library, the binaries).
+pub fn build_test_targets(
+    root: &Path,
+    packages: &[&str],
+    targets: &[&str],
+    target_dir: Option<&Path>,
+    stall_limit: Duration,
+    progress: &(dyn Fn(&str) + Sync),
+) -> Result<BuildOutput, CompileError> {
+    let mut command = vec!["build"];
+    for target in targets {
+        command.extend(["--test", target]);
+    }
+    run_cargo(
+        root,
+        &command,
+        packages,
+        &[],
+        target_dir,
+        Some(stall_limit),
+        progress,
+    )
+}
+
 /// Runs clippy on every target of `packages` with warnings denied; its findings are the errors.
 pub fn clippy(
     root: &Path,

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::compile::{CompileError, build_tests};
 use crate::integrity::RunGuard;
+use crate::planted::PlantedBugs;
 use crate::process::Limits;
 use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
 use crate::testrun::{Protocol, TestEnv, list_tests, run_test};
@@ -35,6 +36,8 @@ pub struct GradeOptions<'a> {
     /// How many tests run at once.
     pub jobs: usize,
     pub progress: &'a (dyn Fn(Progress<'_>) + Sync),
+    /// The bugs planted in the reference solution that grade the learner's own tests, if any.
+    pub planted: Option<&'a PlantedBugs>,
 }
 
 impl GradeOptions<'_> {
@@ -45,6 +48,7 @@ impl GradeOptions<'_> {
             only: Vec::new(),
             jobs: default_jobs(),
             progress: &|_| {},
+            planted: None,
         }
     }
 }
@@ -163,6 +167,25 @@ pub fn grade_unit(
     for (exercise, result) in finished {
         results[exercise].push(result);
     }
+    // The learner's own tests, once they all pass, are graded by the planted bugs they catch.
+    if let Some(planted) = options.planted {
+        for &index in &selected {
+            let exercise = &manifest.exercises[index];
+            let Some(min) = exercise.min_tests else {
+                continue;
+            };
+            let counted: Vec<&TestResult> = results[index]
+                .iter()
+                .filter(|t| t.status.is_counted())
+                .collect();
+            if counted.len() >= min && counted.iter().all(|t| t.status == TestStatus::Passed) {
+                let graded = planted.grade(root, unit, exercise, &|line| {
+                    progress(Progress::Cargo(line))
+                })?;
+                results[index].extend(graded);
+            }
+        }
+    }
 
     let exercises = selected
         .into_iter()
@@ -172,7 +195,12 @@ pub fn grade_unit(
             // The manifest's target order, then the order the test file lists its tests in.
             tests.sort_by_key(|t| {
                 (
-                    exercise.tests.iter().position(|name| *name == t.target),
+                    // Results of no target of its own (planted bugs) come last.
+                    exercise
+                        .tests
+                        .iter()
+                        .position(|name| *name == t.target)
+                        .unwrap_or(usize::MAX),
                     listed
                         .get(&(t.target.clone(), t.name.clone()))
                         .copied()

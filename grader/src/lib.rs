@@ -16,6 +16,7 @@ pub mod learner_code;
 pub mod manifest;
 pub mod next_step;
 pub mod paths;
+pub mod planted;
 pub mod process;
 pub mod render;
 pub mod report;

@@ -255,6 +255,19 @@ impl UnitReport {
     }
 }
 
+/// How many of the learner's own tests an area has (its results that are neither a planted bug
+/// nor a test's failure on the reference solution).
+fn counted_own(e: &ExerciseReport) -> usize {
+    e.tests
+        .iter()
+        .filter(|t| {
+            t.status.is_counted()
+                && t.target != crate::planted::PLANTED_TARGET
+                && t.target != crate::planted::ON_REFERENCE_TARGET
+        })
+        .count()
+}
+
 /// Each area earns its weight in proportion to the share of its counted tests that pass (ignored
 /// tests are in neither part of the share); the learner's own tests earn it in proportion to how
 /// many of the required number pass.
@@ -276,7 +289,21 @@ fn weighted_score(exercises: &[ExerciseReport]) -> u32 {
                 .filter(|t| t.status == TestStatus::Passed)
                 .map(|t| e.weight_of(t))
                 .sum();
+            let planted = |target: &str| {
+                let of: Vec<&TestResult> = e.tests.iter().filter(|t| t.target == target).collect();
+                let passed = of.iter().filter(|t| t.status == TestStatus::Passed).count();
+                (passed, of.len())
+            };
+            let (caught, bugs) = planted(crate::planted::PLANTED_TARGET);
+            let (_, wrong_on_reference) = planted(crate::planted::ON_REFERENCE_TARGET);
             let share = match e.min_tests {
+                // The learner's own tests earn the share of planted bugs they catch, less the
+                // share of them that fail on the reference solution.
+                Some(_) if bugs > 0 => {
+                    let own = counted_own(e).max(1) as f64;
+                    let valid = (own - wrong_on_reference as f64).max(0.0) / own;
+                    caught as f64 / bugs as f64 * valid
+                }
                 Some(min) if min > 0 => passed.min(min) as f64 / min as f64,
                 _ if counted == 0 => 0.0,
                 _ => f64::from(passed_weight) / f64::from(counted),

@@ -8,6 +8,7 @@ use crate::compile::{CompileError, clippy};
 use crate::grade::{GradeOptions, Progress, grade_unit};
 use crate::guard::Digests;
 use crate::next_step::most_telling;
+use crate::planted::PlantedBugs;
 use crate::report::{ExerciseStatus, TestStatus, UnitReport};
 use crate::stage::{StageError, copy_file, stage};
 use crate::variants::{self, VariantKind};
@@ -166,7 +167,20 @@ pub fn run(
             ),
         });
     }
-    for unit in &units {
+    // The learner's own tests are graded by the bugs planted in the reference solution: the
+    // reference tests (and each alternative set of tests) must catch every one.
+    let planted: Vec<Option<PlantedBugs>> = units
+        .iter()
+        .map(|unit| PlantedBugs::for_unit(workbook, unit, &work_dir.join("planted")))
+        .collect();
+    for (unit, planted) in units.iter().zip(&planted) {
+        let options = GradeOptions {
+            planted: planted.as_ref(),
+            target_dir: options.target_dir.clone(),
+            only: Vec::new(),
+            jobs: options.jobs,
+            progress,
+        };
         let report = grade_unit(&solutions, unit, &options)?;
         problems.extend(check_solution(unit, &report));
         problems.extend(warnings_of(unit, &report));
@@ -179,7 +193,14 @@ pub fn run(
     )?);
     // The variants are graded in the solutions' stage, each laid over the reference solution and
     // taken away again, so that only what they change is built again.
-    for unit in &units {
+    for (unit, planted) in units.iter().zip(&planted) {
+        let options = GradeOptions {
+            planted: planted.as_ref(),
+            target_dir: options.target_dir.clone(),
+            only: Vec::new(),
+            jobs: options.jobs,
+            progress,
+        };
         check_variants(
             workbook,
             unit,
@@ -266,6 +287,7 @@ fn check_variants(
                 target_dir: options.target_dir.clone(),
                 jobs: options.jobs,
                 progress: options.progress,
+                planted: options.planted,
             };
             let report = grade_unit(stage_root, unit, &round_options)?;
             for variant in &applied {

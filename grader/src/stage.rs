@@ -78,6 +78,74 @@ pub fn stage(
     Ok(staged)
 }
 
+/// Brings the stage at `dest` up to date with `workbook`, with `overrides` (a workbook-relative
+/// path, and the file to take instead) laid over it, writing only the files whose content differs
+/// and removing files the workbook no longer has. What did not change keeps its date, so cargo
+/// rebuilds only what a change touches: the stage is graded again and again (the learner's own
+/// tests against each planted bug), and a full copy each time would rebuild every crate.
+pub fn sync(
+    workbook: &Workbook,
+    overrides: &[(PathBuf, PathBuf)],
+    dest: &Path,
+) -> Result<(), StageError> {
+    let mut wanted = std::collections::BTreeMap::new();
+    list_files(&workbook.root, Path::new(""), &mut wanted)?;
+    for (relative, source) in overrides {
+        wanted.insert(relative.clone(), source.clone());
+    }
+    let mut present = std::collections::BTreeMap::new();
+    if dest.is_dir() {
+        list_files(dest, Path::new(""), &mut present)?;
+    }
+    for (relative, staged) in &present {
+        if !wanted.contains_key(relative) {
+            std::fs::remove_file(staged).map_err(|source| StageError::Clear {
+                path: staged.clone(),
+                source,
+            })?;
+        }
+    }
+    for (relative, source) in &wanted {
+        let to = dest.join(relative);
+        let same = match (std::fs::read(source), std::fs::read(&to)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if !same {
+            copy_file(source, &to)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every file under `root/relative` (but build output and version control), by relative path.
+fn list_files(
+    root: &Path,
+    relative: &Path,
+    into: &mut std::collections::BTreeMap<PathBuf, PathBuf>,
+) -> Result<(), StageError> {
+    let dir = root.join(relative);
+    let error = |source| StageError::Copy {
+        from: dir.clone(),
+        to: dir.clone(),
+        source,
+    };
+    for entry in std::fs::read_dir(&dir).map_err(error)? {
+        let entry = entry.map_err(error)?;
+        let name = entry.file_name();
+        if SKIPPED.iter().any(|skip| name == *skip) {
+            continue;
+        }
+        let file_type = entry.file_type().map_err(error)?;
+        if file_type.is_dir() {
+            list_files(root, &relative.join(&name), into)?;
+        } else if file_type.is_file() {
+            into.insert(relative.join(&name), entry.path());
+        }
+    }
+    Ok(())
+}
+
 fn copy_tree(from: &Path, to: &Path) -> Result<(), StageError> {
     let error = |source| StageError::Copy {
         from: from.to_owned(),
