@@ -166,7 +166,7 @@ impl PlantedBugs {
         unit: &Unit,
         exercise: &Exercise,
         progress: &(dyn Fn(&str) + Sync),
-    ) -> Result<Vec<(String, (TestStatus, Option<String>))>, CompileError> {
+    ) -> Result<Vec<LearnerTestRun>, CompileError> {
         let krate = unit.crate_of(exercise);
         let targets: Vec<&str> = exercise.tests.iter().map(String::as_str).collect();
         let build = build_test_targets(
@@ -208,6 +208,9 @@ impl PlantedBugs {
         Ok(outcomes)
     }
 }
+
+/// One of the learner's tests and how it ended: (name, (status, message)).
+type LearnerTestRun = (String, (TestStatus, Option<String>));
 
 fn stage_error(error: crate::stage::StageError) -> CompileError {
     CompileError::Output(std::io::Error::other(error.to_string()))
