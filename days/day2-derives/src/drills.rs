@@ -18,6 +18,15 @@
 //! | 9 | `asdict` | `#[derive(Serialize)]` and `serde_json::to_value` |
 //! | 10 | when NamedTuple, when dataclass? | `drill10_python` and `drill10_rust` |
 //!
+//! ## Read more
+//!
+//! - The Rust Book, Appendix C Derivable Traits: <https://doc.rust-lang.org/book/appendix-03-derivable-traits.html>
+//! - std::default::Default: <https://doc.rust-lang.org/std/default/trait.Default.html>
+//! - The Rust Book, ch. 5.1 Tuple structs and struct update syntax: <https://doc.rust-lang.org/book/ch05-01-defining-structs.html>
+//! - serde, Using derive: <https://serde.rs/derive.html>
+//! - serde, Field attributes (skip_serializing_if, flatten, rename): <https://serde.rs/field-attrs.html>
+//! - serde_json::to_value: <https://docs.rs/serde_json/latest/serde_json/fn.to_value.html>
+//!
 //! Write your code where the `todo!()`s and `TODO`s are; `cargo day 2` grades each drill.
 //! Stuck? `cargo hint 2 drills`.
 
@@ -83,6 +92,9 @@ impl Default for Listener {
 // ---------------------------------------------------------------------------------------------
 
 /// The hosts of one group. A default inventory is empty, and every inventory owns its list.
+/// (Python's shared list is the bug of `def __init__(self, hosts=[])`; a dataclass refuses
+/// `hosts: list = []` outright with a `ValueError`, so the seed's "ALL instances share the SAME
+/// list" is a slip.)
 #[derive(Debug, Clone, PartialEq)]
 pub struct Inventory {
     pub hosts: Vec<String>,
@@ -228,8 +240,9 @@ pub struct Service {
     pub owner: Owner,
 }
 
-/// `dataclasses.asdict(service)`: a JSON object with one key per field, the owner as a nested
-/// object (asdict recurses into nested dataclasses; serde does too).
+/// `dataclasses.asdict(service)`: a JSON object with one key per field, every field, even an empty
+/// list (`"tags": []`) or `false`, and the owner as a nested object (asdict recurses into nested
+/// dataclasses; serde does too).
 pub fn drill9_as_dict(service: &Service) -> serde_json::Value {
     todo!("serde_json::to_value")
 }

@@ -20,6 +20,13 @@
 //!             raise ValueError("Name is required")
 //! ```
 //!
+//! The seed warns that `tags: List[str] = []` would be "WRONG (shared list bug)" because "ALL
+//! instances share the SAME list". That is a slip: a dataclass never gets that far. `@dataclass`
+//! refuses the class when it is defined, with `ValueError: mutable default <class 'list'> for
+//! field tags is not allowed: use default_factory` (for a list, dict or set; from Python 3.11, for
+//! any unhashable default). The shared list is the bug of a plain `def __init__(self, tags=[])`,
+//! whose default is made once and shared by every call; the dataclass check exists to prevent it.
+//!
 //! Exercise 1 asks to rewrite the boilerplate `Server` class (hand-written `__init__`, `__repr__`,
 //! `__eq__`) as a dataclass, with validation, tags made with `default_factory`, and a
 //! `check_health()` method.
@@ -43,6 +50,15 @@
 //! 4. `add_tag` adds one tag to *this* server only.
 //! 5. `check_health`: healthy while `cpu` and `memory` are both strictly below their limits
 //!    (`CPU_LIMIT`, `MEMORY_LIMIT`): a server at exactly 90.0% CPU is not healthy.
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 5.1 Defining and Instantiating Structs: <https://doc.rust-lang.org/book/ch05-01-defining-structs.html>
+//! - The Rust Book, Appendix C Derivable Traits: <https://doc.rust-lang.org/book/appendix-03-derivable-traits.html>
+//! - The Rust Book, ch. 9.2 Recoverable Errors with Result: <https://doc.rust-lang.org/book/ch09-02-recoverable-errors-with-result.html>
+//! - std::cmp::PartialEq (what a derived == compares): <https://doc.rust-lang.org/std/cmp/trait.PartialEq.html>
+//! - std::error::Error: <https://doc.rust-lang.org/std/error/trait.Error.html>
+//! - Python, dataclasses: mutable default values (the ValueError): <https://docs.python.org/3/library/dataclasses.html#mutable-default-values>
 //!
 //! Run the tests with `cargo day 2` (or `just day 2`); stuck? `cargo hint 2 server`.
 

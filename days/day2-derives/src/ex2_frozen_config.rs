@@ -27,7 +27,9 @@
 //! syntax, `DatabaseConfig { port, ..self.clone() }`.
 //!
 //! A `HashMap` key must be `Eq + Hash` (Python's `__eq__` + `__hash__`): derive both, and equal
-//! configs hash alike, over every field.
+//! configs hash alike, over every field. (Should you write `eq` by hand instead, it must compare
+//! every field, as a frozen dataclass's `__eq__` does, and `Hash` must agree with it: two configs
+//! that are `==` must hash alike, so hash only fields that `eq` compares.)
 //!
 //! ## Your task
 //!
@@ -38,6 +40,15 @@
 //! 3. `DatabaseConfig::with_port`: a new config with another port; the original is unchanged.
 //! 4. `AlertConfig::alerts_on`: an alert is sent when its severity is **at or above** the
 //!    threshold (a `Warning` threshold alerts on `Warning` and `Critical`).
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 7.3 Paths (a pub struct's fields stay private): <https://doc.rust-lang.org/book/ch07-03-paths-for-referring-to-an-item-in-the-module-tree.html>
+//! - The Rust Book, ch. 5.1 Struct update syntax: <https://doc.rust-lang.org/book/ch05-01-defining-structs.html#creating-instances-from-other-instances-with-struct-update-syntax>
+//! - std::hash::Hash (Hash and Eq must agree): <https://doc.rust-lang.org/std/hash/trait.Hash.html#hash-and-eq>
+//! - std::cmp::Eq: <https://doc.rust-lang.org/std/cmp/trait.Eq.html>
+//! - std::collections::HashMap (keys are Eq + Hash): <https://doc.rust-lang.org/std/collections/struct.HashMap.html>
+//! - Error E0616, a private field: <https://doc.rust-lang.org/error_codes/E0616.html>
 //!
 //! Run the tests with `cargo day 2` (or `just day 2`); stuck? `cargo hint 2 frozen-config`.
 

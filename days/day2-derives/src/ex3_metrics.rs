@@ -45,6 +45,15 @@
 //! 4. `top(metrics, n)`: the `n` metrics with the highest values, highest first (all of them if
 //!    there are fewer than `n`). Leave the caller's slice as it is.
 //!
+//! ## Read more
+//!
+//! - std::cmp::Ord (how to implement it): <https://doc.rust-lang.org/std/cmp/trait.Ord.html#how-can-i-implement-ord>
+//! - f64::total_cmp: <https://doc.rust-lang.org/std/primitive.f64.html#method.total_cmp>
+//! - std::cmp::Ordering::then_with: <https://doc.rust-lang.org/std/cmp/enum.Ordering.html#method.then_with>
+//! - The Rust Book, Appendix C Derivable Traits (PartialOrd and Ord): <https://doc.rust-lang.org/book/appendix-03-derivable-traits.html>
+//! - slice::sort_by: <https://doc.rust-lang.org/std/primitive.slice.html#method.sort_by>
+//! - std::fmt, precision ({:.1}): <https://doc.rust-lang.org/std/fmt/index.html#precision>
+//!
 //! Run the tests with `cargo day 2` (or `just day 2`); stuck? `cargo hint 2 metrics`.
 
 // The `todo!()` bodies leave parameters and fields unused until you write them.

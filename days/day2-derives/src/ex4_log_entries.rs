@@ -33,15 +33,25 @@
 //! rest of the line and may hold spaces: `2025-06-08T10:15:00Z ERROR db-01 Connection refused`.
 //!
 //! 1. `Level::from_str`: the names Python's logging prints, in capitals: `DEBUG`, `INFO`,
-//!    `WARNING`, `ERROR`, `CRITICAL`. Anything else is `Err(UnknownLevel(the text))`.
+//!    `WARNING`, `ERROR`, `CRITICAL`, exactly as written. Anything else is
+//!    `Err(UnknownLevel(the text))`: `info`, `Warning` and `WARN` too.
 //! 2. `ParseLogError`'s `Display`, then `LogEntry::from_str`. A line that ends too early is
 //!    `Err(Missing(field))`, naming the first field that is missing: `"timestamp"`, `"level"`,
-//!    `"host"` or `"message"`. Trim the message.
+//!    `"host"` or `"message"`. The message is the rest of the line as written: trim its ends,
+//!    but keep the spaces and tabs inside it (`Slow query:  2.3s` keeps both spaces).
 //! 3. `parse_log`: every entry of a log, in order. Skip blank lines. The first bad line is an
 //!    `Err(LineError)` with its line number, counted from 1 with the blank lines (as your editor
 //!    numbers them). `LineError`'s `Display` starts with `line <number>: ` and gives the reason.
 //! 4. `group_by_level`: the entries in a `BTreeMap` by level, each group in the log's order; a
 //!    level without entries has no key.
+//!
+//! ## Read more
+//!
+//! - std::str::FromStr: <https://doc.rust-lang.org/std/str/trait.FromStr.html>
+//! - str::split_once: <https://doc.rust-lang.org/std/primitive.str.html#method.split_once>
+//! - The Rust Book, ch. 9.2 The ? operator: <https://doc.rust-lang.org/book/ch09-02-recoverable-errors-with-result.html#a-shortcut-for-propagating-errors-the--operator>
+//! - The Rust Book, ch. 19.3 Pattern Syntax (destructuring structs): <https://doc.rust-lang.org/book/ch19-03-pattern-syntax.html#destructuring-structs>
+//! - std::collections::BTreeMap::entry: <https://doc.rust-lang.org/std/collections/struct.BTreeMap.html#method.entry>
 //!
 //! Run the tests with `cargo day 2` (or `just day 2`); stuck? `cargo hint 2 log-entries`.
 

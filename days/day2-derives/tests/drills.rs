@@ -67,7 +67,7 @@ fn drill03_every_default_owns_its_list() {
     assert!(
         db.hosts.is_empty(),
         "adding a host to one default inventory must not add it to another: each has its own Vec \
-         (Python's `hosts: list = []` would share one list)"
+         (in Python, `def __init__(self, hosts=[])` shares one list; a dataclass refuses `hosts: list = []`)"
     );
     assert_eq!(
         web.hosts,
@@ -208,6 +208,26 @@ fn drill09_as_dict_with_serde() {
             "owner": { "team": "payments", "pager": true }
         }),
         "asdict(service) as JSON: one key per field, with the field's name, and the owner as a nested object"
+    );
+    let quiet = Service {
+        name: "batch".into(),
+        port: 9000,
+        tags: Vec::new(),
+        owner: Owner {
+            team: "data".into(),
+            pager: false,
+        },
+    };
+    assert_eq!(
+        drill9_as_dict(&quiet),
+        json!({
+            "name": "batch",
+            "port": 9000,
+            "tags": [],
+            "owner": { "team": "data", "pager": false }
+        }),
+        "every field is a key, even an empty list (\"tags\": []) and false: asdict keeps them, so leave out \
+         `skip_serializing_if`"
     );
 }
 

@@ -150,7 +150,8 @@ fn a_clone_has_its_own_tags() {
 }
 
 fn each_server_owns_its_tags() {
-    // The seed's shared-mutable-default bug: `tags: List[str] = []` is ONE list for all instances.
+    // The shared-mutable-default bug: `def __init__(self, tags=[])` is ONE list for all instances.
+    // (In a dataclass, `tags: List[str] = []` is refused with a ValueError; see the lesson.)
     let mut web1 = web01();
     let web2 = Server::new("web-02", "10.0.1.2", 8080, "prod").unwrap();
     web1.add_tag("production");

@@ -5,7 +5,9 @@
 #[allow(dead_code)] // the tests use the public face only; the rest is the learner's business
 mod ex2_frozen_config;
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use ex2_frozen_config::{AlertConfig, DatabaseConfig, Severity};
 
@@ -66,6 +68,128 @@ fn an_alert_config_keeps_its_values() {
     );
 }
 
+fn hash_of<T: Hash>(value: &T) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Configs that each differ from `primary()` in one field, named.
+fn database_configs_one_field_off() -> [(DatabaseConfig, &'static str); 5] {
+    [
+        (
+            DatabaseConfig::new("db-02.internal", 5432, "orders", "app", 20),
+            "host",
+        ),
+        (
+            DatabaseConfig::new("db-01.internal", 6432, "orders", "app", 20),
+            "port",
+        ),
+        (
+            DatabaseConfig::new("db-01.internal", 5432, "billing", "app", 20),
+            "database",
+        ),
+        (
+            DatabaseConfig::new("db-01.internal", 5432, "orders", "admin", 20),
+            "username",
+        ),
+        (
+            DatabaseConfig::new("db-01.internal", 5432, "orders", "app", 50),
+            "max_connections",
+        ),
+    ]
+}
+
+/// Alert configs that each differ from `oncall(Severity::Warning)` in one field, named.
+fn alert_configs_one_field_off() -> [(AlertConfig, &'static str); 4] {
+    [
+        (
+            AlertConfig::new(
+                "sre@example.com",
+                "#alerts",
+                "pd-key-123",
+                Severity::Warning,
+            ),
+            "email_to",
+        ),
+        (
+            AlertConfig::new(
+                "oncall@example.com",
+                "#db-alerts",
+                "pd-key-123",
+                Severity::Warning,
+            ),
+            "slack_channel",
+        ),
+        (
+            AlertConfig::new(
+                "oncall@example.com",
+                "#alerts",
+                "pd-key-456",
+                Severity::Warning,
+            ),
+            "pagerduty_key",
+        ),
+        (oncall(Severity::Critical), "severity_threshold"),
+    ]
+}
+
+fn equality_compares_every_field() {
+    assert!(
+        primary() == primary(),
+        "two DatabaseConfigs built from the same values must be equal (==)"
+    );
+    for (other, field) in database_configs_one_field_off() {
+        assert!(
+            other != primary(),
+            "two DatabaseConfigs that differ only in {field} must not be equal: a frozen dataclass's __eq__ \
+             compares every field, and so does a derived PartialEq. An `eq` written by hand forgot {field}"
+        );
+    }
+    assert!(
+        oncall(Severity::Warning) == oncall(Severity::Warning),
+        "two AlertConfigs built from the same values must be equal (==)"
+    );
+    for (other, field) in alert_configs_one_field_off() {
+        assert!(
+            other != oncall(Severity::Warning),
+            "two AlertConfigs that differ only in {field} must not be equal: a frozen dataclass's __eq__ \
+             compares every field, and so does a derived PartialEq. An `eq` written by hand forgot {field}"
+        );
+    }
+}
+
+fn equal_configs_hash_alike() {
+    let mut databases = vec![primary(), primary().with_port(5432)];
+    databases.extend(database_configs_one_field_off().map(|(config, _)| config));
+    for a in &databases {
+        for b in &databases {
+            if a == b {
+                assert_eq!(
+                    hash_of(a),
+                    hash_of(b),
+                    "{a:?} == {b:?}, but they hash differently: Hash must agree with PartialEq (equal values hash \
+                     alike, or a HashMap cannot find them). Derive both, or hash only fields that `eq` compares"
+                );
+            }
+        }
+    }
+    let mut alerts = vec![oncall(Severity::Warning), oncall(Severity::Warning)];
+    alerts.extend(alert_configs_one_field_off().map(|(config, _)| config));
+    for a in &alerts {
+        for b in &alerts {
+            if a == b {
+                assert_eq!(
+                    hash_of(a),
+                    hash_of(b),
+                    "{a:?} == {b:?}, but they hash differently: Hash must agree with PartialEq (equal values hash \
+                     alike, or a HashSet cannot find them). Derive both, or hash only fields that `eq` compares"
+                );
+            }
+        }
+    }
+}
+
 fn database_configs_are_hashmap_keys() {
     let mut pools: HashMap<DatabaseConfig, &str> = HashMap::new();
     pools.insert(primary(), "primary pool");
@@ -83,24 +207,7 @@ fn database_configs_are_hashmap_keys() {
         Some("primary pool"),
         "a config built again from the same values must find the same entry: equal configs must hash alike (derive Eq and Hash)"
     );
-    for (other, field) in [
-        (
-            DatabaseConfig::new("db-01.internal", 6432, "orders", "app", 20),
-            "port",
-        ),
-        (
-            DatabaseConfig::new("db-01.internal", 5432, "billing", "app", 20),
-            "database",
-        ),
-        (
-            DatabaseConfig::new("db-01.internal", 5432, "orders", "admin", 20),
-            "username",
-        ),
-        (
-            DatabaseConfig::new("db-01.internal", 5432, "orders", "app", 50),
-            "max_connections",
-        ),
-    ] {
+    for (other, field) in database_configs_one_field_off().into_iter().skip(1) {
         assert!(
             !pools.contains_key(&other),
             "a config that differs only in {field} is a different key: equality must compare every field"
@@ -202,6 +309,8 @@ fn alerts_from_the_threshold_up() {
 workbook_harness::main!(
     a_database_config_keeps_its_values,
     an_alert_config_keeps_its_values,
+    equality_compares_every_field,
+    equal_configs_hash_alike,
     database_configs_are_hashmap_keys,
     alert_configs_dedupe_in_a_hashset,
     with_port_makes_a_new_config_and_keeps_the_old_one,

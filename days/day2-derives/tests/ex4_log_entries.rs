@@ -72,6 +72,18 @@ fn levels_parse_from_python_logging_names() {
     );
 }
 
+fn levels_are_the_five_names_in_capitals_only() {
+    for text in ["info", "Error", "warning", "WARN", "Critical", "debug"] {
+        assert_eq!(
+            text.parse::<Level>(),
+            Err(ParseLogError::UnknownLevel(text.to_string())),
+            "{text:?} is not one of the five names exactly as Python's logging prints them (DEBUG, INFO, WARNING, \
+             ERROR, CRITICAL, in capitals): it must be Err(UnknownLevel({text:?})). Match the text as it is; do not \
+             change its case or accept other spellings"
+        );
+    }
+}
+
 fn a_line_parses_into_its_four_fields() {
     let parsed =
         entry("2025-06-08T10:02:30Z ERROR web-02 Connection refused to db-01:5432 (retry 1/3)");
@@ -84,6 +96,14 @@ fn a_line_parses_into_its_four_fields() {
             message: "Connection refused to db-01:5432 (retry 1/3)".to_string(),
         }),
         "timestamp, level and host are the first three words; the message is the REST of the line, spaces and colons included"
+    );
+    let spaced =
+        entry("2025-06-08T10:01:12Z WARNING db-01 Slow query:  2.3s\ton orders  (table  scan)");
+    assert_eq!(
+        spaced.map(|e| e.message),
+        Ok("Slow query:  2.3s\ton orders  (table  scan)".to_string()),
+        "the message is the rest of the line as written, inner spaces and tabs kept: rebuilding it from words \
+         (split_whitespace, then join(\" \")) loses them. Take the rest of the line after the host"
     );
     let padded = entry("2025-06-08T10:00:00Z INFO web-01 Service started   \n");
     assert_eq!(
@@ -229,6 +249,7 @@ fn entries_group_by_level_in_log_order() {
 
 workbook_harness::main!(
     levels_parse_from_python_logging_names,
+    levels_are_the_five_names_in_capitals_only,
     a_line_parses_into_its_four_fields,
     a_short_line_is_an_error_naming_the_missing_field,
     an_unknown_level_is_an_error,

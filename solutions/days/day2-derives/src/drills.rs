@@ -1,4 +1,13 @@
 //! # Day 2 drills: ten dataclass challenges, in Rust (reference solution)
+//!
+//! ## Read more
+//!
+//! - The Rust Book, Appendix C Derivable Traits: <https://doc.rust-lang.org/book/appendix-03-derivable-traits.html>
+//! - std::default::Default: <https://doc.rust-lang.org/std/default/trait.Default.html>
+//! - The Rust Book, ch. 5.1 Tuple structs and struct update syntax: <https://doc.rust-lang.org/book/ch05-01-defining-structs.html>
+//! - serde, Using derive: <https://serde.rs/derive.html>
+//! - serde, Field attributes (skip_serializing_if, flatten, rename): <https://serde.rs/field-attrs.html>
+//! - serde_json::to_value: <https://docs.rs/serde_json/latest/serde_json/fn.to_value.html>
 
 use serde::Serialize;
 
@@ -160,7 +169,8 @@ pub struct Service {
     pub owner: Owner,
 }
 
-/// `dataclasses.asdict(service)`: a JSON object with one key per field, nested structs included.
+/// `dataclasses.asdict(service)`: a JSON object with one key per field (an empty list too), nested
+/// structs included.
 pub fn drill9_as_dict(service: &Service) -> serde_json::Value {
     serde_json::to_value(service).expect("a Service always serializes")
 }

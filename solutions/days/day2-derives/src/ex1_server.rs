@@ -3,6 +3,15 @@
 //! The derive writes `Debug`, `Clone` and `PartialEq` over every field. `new` is `__init__` and
 //! `__post_init__` in one: it returns `Err` instead of building an invalid server, and the private
 //! fields make it the only way in.
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 5.1 Defining and Instantiating Structs: <https://doc.rust-lang.org/book/ch05-01-defining-structs.html>
+//! - The Rust Book, Appendix C Derivable Traits: <https://doc.rust-lang.org/book/appendix-03-derivable-traits.html>
+//! - The Rust Book, ch. 9.2 Recoverable Errors with Result: <https://doc.rust-lang.org/book/ch09-02-recoverable-errors-with-result.html>
+//! - std::cmp::PartialEq (what a derived == compares): <https://doc.rust-lang.org/std/cmp/trait.PartialEq.html>
+//! - std::error::Error: <https://doc.rust-lang.org/std/error/trait.Error.html>
+//! - Python, dataclasses: mutable default values (the ValueError): <https://docs.python.org/3/library/dataclasses.html#mutable-default-values>
 
 use std::fmt;
 

@@ -3,6 +3,15 @@
 //! Private fields, getters and no setters: nothing outside this module can change a config once it
 //! is built. `Eq` and `Hash` are derived, so a config is a `HashMap` key. `with_port` is
 //! `dataclasses.replace`: a new config, the old one untouched.
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 7.3 Paths (a pub struct's fields stay private): <https://doc.rust-lang.org/book/ch07-03-paths-for-referring-to-an-item-in-the-module-tree.html>
+//! - The Rust Book, ch. 5.1 Struct update syntax: <https://doc.rust-lang.org/book/ch05-01-defining-structs.html#creating-instances-from-other-instances-with-struct-update-syntax>
+//! - std::hash::Hash (Hash and Eq must agree): <https://doc.rust-lang.org/std/hash/trait.Hash.html#hash-and-eq>
+//! - std::cmp::Eq: <https://doc.rust-lang.org/std/cmp/trait.Eq.html>
+//! - std::collections::HashMap (keys are Eq + Hash): <https://doc.rust-lang.org/std/collections/struct.HashMap.html>
+//! - Error E0616, a private field: <https://doc.rust-lang.org/error_codes/E0616.html>
 
 /// How bad an alert is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

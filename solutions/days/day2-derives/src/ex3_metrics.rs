@@ -4,6 +4,15 @@
 //! struct that holds one. `cmp` is written by hand: value first with `f64::total_cmp` (the seed's
 //! hidden `sort_key`), then the other fields, so that `Eq` still means "every field equal". The
 //! constructor rejects negative and non-finite values.
+//!
+//! ## Read more
+//!
+//! - std::cmp::Ord (how to implement it): <https://doc.rust-lang.org/std/cmp/trait.Ord.html#how-can-i-implement-ord>
+//! - f64::total_cmp: <https://doc.rust-lang.org/std/primitive.f64.html#method.total_cmp>
+//! - std::cmp::Ordering::then_with: <https://doc.rust-lang.org/std/cmp/enum.Ordering.html#method.then_with>
+//! - The Rust Book, Appendix C Derivable Traits (PartialOrd and Ord): <https://doc.rust-lang.org/book/appendix-03-derivable-traits.html>
+//! - slice::sort_by: <https://doc.rust-lang.org/std/primitive.slice.html#method.sort_by>
+//! - std::fmt, precision ({:.1}): <https://doc.rust-lang.org/std/fmt/index.html#precision>
 
 use std::cmp::Ordering;
 use std::fmt;

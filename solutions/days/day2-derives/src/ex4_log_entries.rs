@@ -3,6 +3,14 @@
 //! `LogEntry` is a record with public fields, immutable unless its binding is `mut`: Python's
 //! NamedTuple. `FromStr` parses one line and returns an error instead of panicking; `parse_log`
 //! adds the line number; `group_by_level` fills a `BTreeMap` with `entry().or_default()`.
+//!
+//! ## Read more
+//!
+//! - std::str::FromStr: <https://doc.rust-lang.org/std/str/trait.FromStr.html>
+//! - str::split_once: <https://doc.rust-lang.org/std/primitive.str.html#method.split_once>
+//! - The Rust Book, ch. 9.2 The ? operator: <https://doc.rust-lang.org/book/ch09-02-recoverable-errors-with-result.html#a-shortcut-for-propagating-errors-the--operator>
+//! - The Rust Book, ch. 19.3 Pattern Syntax (destructuring structs): <https://doc.rust-lang.org/book/ch19-03-pattern-syntax.html#destructuring-structs>
+//! - std::collections::BTreeMap::entry: <https://doc.rust-lang.org/std/collections/struct.BTreeMap.html#method.entry>
 
 use std::collections::BTreeMap;
 use std::fmt;
