@@ -4,6 +4,25 @@
 #[allow(dead_code)] // the tests use the public face only; the rest is the learner's business
 mod drills;
 
+// Drills 2, 3 and 8 are about `use` lines, which running the code cannot show: their tests also
+// read the file (see `src/drills.rs`'s header for the rule).
+#[path = "support/rust_source.rs"]
+#[allow(dead_code)] // shared by Day 3's tests; each uses a part
+mod rust_source;
+
+use rust_source::Source;
+
+/// The learner's `src/drills.rs`, as the module under test was built from it.
+const DRILLS_RS: &str = include_str!("../src/drills.rs");
+
+/// The part of `src/drills.rs` from `mod alerts` on, to the next drill's banner: drill 8's module.
+fn drill8_alerts_module() -> &'static str {
+    let start = DRILLS_RS.find("mod alerts").unwrap_or(0);
+    let rest = &DRILLS_RS[start..];
+    let end = rest.find("\n// ----").unwrap_or(rest.len());
+    &rest[..end]
+}
+
 // Named, not `drills::*`: a glob would let the learner's items shadow the prelude's.
 use drills::{
     Drill1, Drill4, Drill5, Drill6, Drill7, Drill9, Drill10, drill1_what_makes_a_file_a_module,
@@ -29,6 +48,21 @@ fn drill02_an_imported_item_is_called_by_its_short_name() {
         "`use naming::fqdn;` then `fqdn(host, \"prod.example.com\")`"
     );
     assert_eq!(drill2_prod_fqdn("db-02"), "db-02.prod.example.com");
+    let file = Source::new(DRILLS_RS);
+    assert!(
+        file.imports().iter().any(|import| import
+            .path
+            .ends_with(&["naming".to_string(), "fqdn".to_string()])
+            && import.name.as_deref() == Some("fqdn")),
+        "drill 2 is the seed's `from naming import fqdn`: src/drills.rs needs the line \
+         `use naming::fqdn;` (any spelling: `use self::naming::fqdn;`, in a group, or inside the \
+         function), and no alias"
+    );
+    assert!(
+        file.names_unqualified("fqdn"),
+        "drill 2: `use naming::fqdn;` is there, but the function calls `naming::fqdn(..)`: call it \
+         by the short name the import gives, `fqdn(host, \"prod.example.com\")`"
+    );
 }
 
 fn drill03_aliases_keep_two_status_functions_apart() {
@@ -39,6 +73,23 @@ fn drill03_aliases_keep_two_status_functions_apart() {
          `format!(\"{{}} / {{}}\", http_status(code), dns_status(rcode))`"
     );
     assert_eq!(drill3_both_statuses(503, 3), "HTTP 503 / NXDOMAIN");
+    let file = Source::new(DRILLS_RS);
+    for (module, alias) in [("http", "http_status"), ("dns", "dns_status")] {
+        assert!(
+            file.imports().iter().any(|import| import
+                .path
+                .ends_with(&[module.to_string(), "status".to_string()])
+                && import.name.as_deref() == Some(alias)),
+            "drill 3 is the seed's `import ... as ...`: src/drills.rs needs the line \
+             `use {module}::status as {alias};` (any spelling: `self::`, in a group, or inside the \
+             function), so that the two `status` functions do not clash"
+        );
+        assert!(
+            file.names(alias),
+            "drill 3: `{alias}` is imported but never called: build the line from \
+             `{alias}(..)`"
+        );
+    }
 }
 
 fn drill04_a_folder_module_has_one_root_file() {
@@ -91,6 +142,24 @@ fn drill08_super_reaches_a_sibling_module() {
     assert!(
         !is_critical(94.9),
         "94.9% is below DISK_CRITICAL: not critical"
+    );
+    let alerts = Source::new(drill8_alerts_module());
+    assert!(
+        alerts
+            .imports()
+            .iter()
+            .any(
+                |import| import.path.first().map(String::as_str) == Some("super")
+                    && import.path.iter().any(|segment| segment == "thresholds")
+            ),
+        "drill 8 is the seed's `from .thresholds import DISK_CRITICAL`: the module `alerts` in \
+         src/drills.rs needs a relative `use` from its sibling, `use super::thresholds::DISK_CRITICAL;` \
+         (`super` is `package`, the parent of both)"
+    );
+    assert!(
+        alerts.names("DISK_CRITICAL"),
+        "drill 8: `is_critical` compares with the imported `DISK_CRITICAL`, not with a number \
+         written again (95.0): a threshold has one home, `thresholds`"
     );
 }
 

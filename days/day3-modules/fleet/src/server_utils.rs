@@ -50,7 +50,18 @@
 //!      one. When there is no `port` key, the map gets `port` = `DEFAULT_PORT` (as text).
 //!    - `format_status(server, healthy)`: `web-01 (10.0.1.1:8080): healthy`, or `unhealthy`.
 //!    - `Server::new(name, ip)` has the port `DEFAULT_PORT`; `address()` is `ip:port`.
-//! 3. In `src/main.rs`, write the program (`main.py`), using **all three** import styles.
+//! 3. In `src/main.rs`, write the program (`main.py`), using **all three** import styles, each
+//!    at least once, and the library's items rather than copies of them (its header says how
+//!    that is checked).
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 7 Packages, Crates, and Modules: <https://doc.rust-lang.org/book/ch07-00-managing-growing-projects-with-packages-crates-and-modules.html>
+//! - The Rust Book, ch. 7.2 Defining Modules to Control Scope and Privacy: <https://doc.rust-lang.org/book/ch07-02-defining-modules-to-control-scope-and-privacy.html>
+//! - The Rust Book, ch. 7.4 Bringing Paths into Scope with the use Keyword (`as`, `pub use`, nested paths): <https://doc.rust-lang.org/book/ch07-04-bringing-paths-into-scope-with-the-use-keyword.html>
+//! - The Rust Book, ch. 7.5 Separating Modules into Different Files (`name.rs` and `name/mod.rs`): <https://doc.rust-lang.org/book/ch07-05-separating-modules-into-different-files.html>
+//! - The Rust Book, ch. 12.3 Refactoring to Improve Modularity (main.rs beside lib.rs): <https://doc.rust-lang.org/book/ch12-03-improving-error-handling-and-modularity.html>
+//! - The Cargo Book, Package Layout: <https://doc.rust-lang.org/cargo/guide/project-layout.html>
 //!
 //! Grade it with `cargo day 3` (or `just day 3`); run it with `cargo run -p fleet -- web-01 db_01`.
 //! Stuck? `cargo hint 3 server-utils`.

@@ -15,7 +15,15 @@
 //! 4. The exit status says how it went, as monitoring plugins do: `ExitCode::SUCCESS` when every
 //!    check passed, `ExitCode::from(1)` when one failed, and `ExitCode::from(2)` with a message on
 //!    stderr when the command line is wrong (no checks, an argument that is not `MOUNT=PERCENT`,
-//!    a config file that cannot be read or loaded).
+//!    a config file that cannot be read or loaded), before any check runs. For a config file that
+//!    `load_config` rejects, the message includes `load_config`'s error (which names the key).
+//!
+//! The binary does its work through the library: `load_config`, `DiskCheck` and its `run`,
+//! `alerts_for`. It defines none of the library's items again, and declares no module (`mod
+//! config;` here would compile the library's files a second time, into the binary). Running the
+//! binary cannot show this, so one test reads this file (comments aside): it names `DiskCheck`,
+//! `alerts_for` and `load_config`, defines no `fn`, `struct`, `enum`, `type` or `trait` with the
+//! name of one of the library's items, and has no `mod name;` line. Any import spelling is fine.
 //!
 //! ```text
 //! $ sre-toolkit /=45.0 /var=95.5
@@ -25,6 +33,16 @@
 //! $ echo $?
 //! 1
 //! ```
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 7 Packages, Crates, and Modules: <https://doc.rust-lang.org/book/ch07-00-managing-growing-projects-with-packages-crates-and-modules.html>
+//! - The Rust Book, ch. 7.1 Packages and Crates (a library and binaries in one package): <https://doc.rust-lang.org/book/ch07-01-packages-and-crates.html>
+//! - The Rust Book, ch. 7.5 Separating Modules into Different Files (`name.rs` and `name/mod.rs`): <https://doc.rust-lang.org/book/ch07-05-separating-modules-into-different-files.html>
+//! - The Rust Book, ch. 11.3 Test Organization (integration tests in `tests/`): <https://doc.rust-lang.org/book/ch11-03-test-organization.html>
+//! - The Rust Reference, Visibility and Privacy (`pub(crate)`, `pub(super)`): <https://doc.rust-lang.org/reference/visibility-and-privacy.html>
+//! - The Cargo Book, Package Layout: <https://doc.rust-lang.org/cargo/guide/project-layout.html>
+//! - std::process::ExitCode: <https://doc.rust-lang.org/std/process/struct.ExitCode.html>
 
 use std::process::ExitCode;
 

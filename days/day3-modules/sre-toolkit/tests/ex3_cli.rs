@@ -4,6 +4,14 @@
 
 use std::process::Command;
 
+// Reads `src/main.rs` for the one thing running it cannot show: that it uses the library.
+#[path = "../../tests/support/rust_source.rs"]
+#[allow(dead_code)] // shared by Day 3's tests; each uses a part
+mod rust_source;
+
+/// The learner's `src/main.rs`, as the binary under test was built from it.
+const MAIN_RS: &str = include_str!("../src/main.rs");
+
 /// The binary under test. The grader runs these tests only when the crate's library and binary
 /// compile, so this is always a build of the current sources.
 fn binary() -> &'static str {
@@ -117,9 +125,89 @@ fn a_wrong_command_line_exits_two_with_a_message() {
     }
 }
 
+fn a_config_file_that_does_not_load_exits_two() {
+    let path =
+        std::env::temp_dir().join(format!("sre-toolkit-test-bad-{}.conf", std::process::id()));
+    std::fs::write(&path, "disk_threshold = 40\nintervall_secs = 30\n")
+        .expect("write a temporary config");
+    let run = run(&[
+        "--config",
+        path.to_str().expect("a UTF-8 temp path"),
+        "/=45.0",
+    ]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(
+        run.code,
+        Some(2),
+        "a config file that `load_config` rejects (here the misspelt key `intervall_secs`) is a \
+         usage error: exit status 2 with load_config's message, before any check runs (got {:?}, \
+         stdout: {:?})",
+        run.code,
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("intervall_secs"),
+        "the message on stderr passes on load_config's error, which names the key `intervall_secs`, \
+         got: {}",
+        first_line(&run.stderr)
+    );
+    assert!(
+        run.stdout.is_empty(),
+        "with a config that does not load, no check runs: nothing on stdout, got {:?}",
+        run.stdout
+    );
+}
+
+/// What the binary must take from the library (the task in `src/main.rs` names each), and what it
+/// must not define again.
+const LIBRARY_ITEMS: [&str; 3] = ["DiskCheck", "alerts_for", "load_config"];
+const LIBRARY_NAMES: [&str; 7] = [
+    "DiskCheck",
+    "CheckResult",
+    "Alert",
+    "alerts_for",
+    "Config",
+    "load_config",
+    "parse_key_value",
+];
+
+fn the_binary_uses_the_library_not_a_copy_of_it() {
+    let main = rust_source::Source::new(MAIN_RS);
+    if let Some(module) = main.file_modules().first() {
+        panic!(
+            "src/main.rs declares `mod {module};`: that compiles a second copy of the library's \
+             files into the binary instead of using the library. The binary is a crate of its own: \
+             remove the `mod` lines and `use sre_toolkit::...` (the library's public face) instead."
+        );
+    }
+    for name in LIBRARY_NAMES {
+        for keyword in ["fn", "struct", "enum", "type", "trait"] {
+            assert!(
+                !main
+                    .declared(keyword)
+                    .iter()
+                    .any(|declared| declared == name),
+                "src/main.rs defines its own `{name}` (`{keyword} {name}`): the binary must use the \
+                 library's `sre_toolkit::{name}`, not a copy of it"
+            );
+        }
+    }
+    for item in LIBRARY_ITEMS {
+        assert!(
+            main.names(item),
+            "src/main.rs never names `{item}`: the binary does its work through the library's \
+             public face (`DiskCheck` and its `run`, `alerts_for`, `load_config`), the seed's \
+             scripts/run_checks.py importing sre_toolkit. Use `sre_toolkit::{item}` rather than \
+             redoing its work in the binary."
+        );
+    }
+}
+
 workbook_harness::main!(
     all_passing_checks_exit_zero,
     a_failing_check_prints_an_alert_and_exits_one,
     the_config_file_sets_the_threshold,
     a_wrong_command_line_exits_two_with_a_message,
+    a_config_file_that_does_not_load_exits_two,
+    the_binary_uses_the_library_not_a_copy_of_it,
 );

@@ -20,6 +20,23 @@
 //! | 9 | what happens if `__init__.py` is missing? | `Drill9`: what happens if a `mod` declaration is missing? |
 //! | 10 | `print(sys.path)`: what do you see? | `Drill10`: where does Rust find the crates you `use`? |
 //!
+//! Drills 2, 3 and 8 are about `use` lines, which running the code cannot show, so their tests
+//! also read this file (comments aside) for the `use` line each asks for, in any spelling the
+//! compiler accepts (`self::naming::fqdn`, a group, a `use` inside the function): drill 2 imports
+//! `fqdn` and calls it by that short name; drill 3 imports the two `status` functions as
+//! `http_status` and `dns_status` and calls both; drill 8's `alerts` imports from `super::` and
+//! compares with `DISK_CRITICAL` itself, not with the number written again.
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 7 Packages, Crates, and Modules: <https://doc.rust-lang.org/book/ch07-00-managing-growing-projects-with-packages-crates-and-modules.html>
+//! - The Rust Book, ch. 7.4 Bringing Paths into Scope with the use Keyword (`as`, `pub use`, nested paths): <https://doc.rust-lang.org/book/ch07-04-bringing-paths-into-scope-with-the-use-keyword.html>
+//! - The Rust Reference, Modules (where `mod name;` finds its file): <https://doc.rust-lang.org/reference/items/modules.html>
+//! - The Rust Reference, Paths (`self`, `super`, `crate`): <https://doc.rust-lang.org/reference/paths.html>
+//! - The Rust Reference, Visibility and Privacy (`pub(crate)`, `pub(super)`): <https://doc.rust-lang.org/reference/visibility-and-privacy.html>
+//! - The Cargo Book, Specifying Dependencies: <https://doc.rust-lang.org/cargo/reference/specifying-dependencies.html>
+//! - The Cargo Book, cargo tree: <https://doc.rust-lang.org/cargo/commands/cargo-tree.html>
+//!
 //! This file is one module; its inline `mod name { ... }` blocks are modules too, with exactly
 //! the rules of a module in a file of its own. Grade with `cargo day 3`; stuck? `cargo hint 3 drills`.
 

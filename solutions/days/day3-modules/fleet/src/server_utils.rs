@@ -2,6 +2,15 @@
 //!
 //! The module `fleet::server_utils`: a constant, three functions and a struct, like the seed's
 //! `server_utils.py`. `src/lib.rs` declares it with `pub mod server_utils;`.
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 7 Packages, Crates, and Modules: <https://doc.rust-lang.org/book/ch07-00-managing-growing-projects-with-packages-crates-and-modules.html>
+//! - The Rust Book, ch. 7.2 Defining Modules to Control Scope and Privacy: <https://doc.rust-lang.org/book/ch07-02-defining-modules-to-control-scope-and-privacy.html>
+//! - The Rust Book, ch. 7.4 Bringing Paths into Scope with the use Keyword (`as`, `pub use`, nested paths): <https://doc.rust-lang.org/book/ch07-04-bringing-paths-into-scope-with-the-use-keyword.html>
+//! - The Rust Book, ch. 7.5 Separating Modules into Different Files (`name.rs` and `name/mod.rs`): <https://doc.rust-lang.org/book/ch07-05-separating-modules-into-different-files.html>
+//! - The Rust Book, ch. 12.3 Refactoring to Improve Modularity (main.rs beside lib.rs): <https://doc.rust-lang.org/book/ch12-03-improving-error-handling-and-modularity.html>
+//! - The Cargo Book, Package Layout: <https://doc.rust-lang.org/cargo/guide/project-layout.html>
 
 use std::collections::BTreeMap;
 

@@ -42,8 +42,10 @@
 //!
 //! ## Your task
 //!
-//! 1. Declare the modules. Here: `monitoring` and `config` public, `utils` private. In
-//!    `src/monitoring.rs`: `checks` and `alerts`, public. In `src/config/mod.rs`: `loader`, public.
+//! 1. Declare the modules. Here: `monitoring` and `config` public, `utils` private (from outside
+//!    the crate, `sre_toolkit::utils::...` does not compile, and its helper is not re-exported:
+//!    it is the crate's own business). In `src/monitoring.rs`: `checks` and `alerts`, public. In
+//!    `src/config/mod.rs`: `loader`, public.
 //! 2. Re-export the public face here, so that users write `sre_toolkit::DiskCheck`:
 //!    `CheckResult`, `DiskCheck`, `Alert`, `alerts_for`, `Config` and `load_config`. And in
 //!    `src/config/mod.rs`, re-export `Config` and `load_config` from `loader`, so that
@@ -52,6 +54,16 @@
 //! 3. Fill the `use` lines marked `TODO` in `alerts.rs` (`super::`) and `loader.rs` (`crate::`).
 //! 4. Write the `todo!()`s: `utils.rs`, `checks.rs`, `alerts.rs`, `loader.rs`, then the binary,
 //!    `src/main.rs`. Each file's header says what its code does.
+//!
+//! ## Read more
+//!
+//! - The Rust Book, ch. 7 Packages, Crates, and Modules: <https://doc.rust-lang.org/book/ch07-00-managing-growing-projects-with-packages-crates-and-modules.html>
+//! - The Rust Book, ch. 7.1 Packages and Crates (a library and binaries in one package): <https://doc.rust-lang.org/book/ch07-01-packages-and-crates.html>
+//! - The Rust Book, ch. 7.5 Separating Modules into Different Files (`name.rs` and `name/mod.rs`): <https://doc.rust-lang.org/book/ch07-05-separating-modules-into-different-files.html>
+//! - The Rust Book, ch. 11.3 Test Organization (integration tests in `tests/`): <https://doc.rust-lang.org/book/ch11-03-test-organization.html>
+//! - The Rust Reference, Visibility and Privacy (`pub(crate)`, `pub(super)`): <https://doc.rust-lang.org/reference/visibility-and-privacy.html>
+//! - The Cargo Book, Package Layout: <https://doc.rust-lang.org/cargo/guide/project-layout.html>
+//! - std::process::ExitCode: <https://doc.rust-lang.org/std/process/struct.ExitCode.html>
 //!
 //! The grader builds this package and runs its tests: `cargo day 3`. Try the binary:
 //! `cargo run -p sre-toolkit -- /=45.0 /var=95.5`. Stuck? `cargo hint 3 sre-toolkit`.
