@@ -156,7 +156,7 @@ fn drill07_checkable_by_impl_not_by_shape() {
     assert_eq!(
         drill7_failing(&[CpuCheck, CpuCheck]),
         Vec::<String>::new(),
-        "CPU checks pass: no failing names"
+        "drill7_failing lists the names of the checks that FAIL: CPU checks pass, so there are none"
     );
 }
 
@@ -202,6 +202,11 @@ fn drill09_repr_for_every_debug_type() {
     assert!(
         repr.contains("Endpoint") && repr.contains("10.0.1.1") && repr.contains("443"),
         "repr() must be the Debug text (type name and fields), got {repr:?}"
+    );
+    assert!(
+        !repr.contains('\n'),
+        "repr() is the one-line Debug text, `{{:?}}`, like Python's repr(); the pretty `{{:#?}}` spreads it over \
+         lines, got {repr:?}"
     );
     assert_eq!(
         42u16.repr(),

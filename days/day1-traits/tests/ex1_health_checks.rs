@@ -295,6 +295,12 @@ fn process_check_name_and_severity() {
         Severity::Warning,
         "severity() must be the one the check was built with"
     );
+    let info = ProcessCheck::new("nginx").with_severity(Severity::Info);
+    assert_eq!(
+        info.severity(),
+        Severity::Info,
+        "severity() must be the one the check was built with"
+    );
 }
 
 // ----- PortCheck -----
@@ -389,6 +395,12 @@ fn port_check_name_and_severity() {
     assert_eq!(
         check.severity(),
         Severity::Info,
+        "severity() must be the one the check was built with"
+    );
+    let warning = PortCheck::new("db.internal", 5432).with_severity(Severity::Warning);
+    assert_eq!(
+        warning.severity(),
+        Severity::Warning,
         "severity() must be the one the check was built with"
     );
 }

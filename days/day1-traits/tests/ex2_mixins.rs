@@ -278,8 +278,12 @@ fn cmp_by_key_and_by_key_work_for_any_keyed_type() {
         "ByKey compares keys only: same priority, equal"
     );
     assert!(
+        ByKey(job("a", "x", 3)) != ByKey(job("a", "x", 4)),
+        "ByKey compares keys: priorities 3 and 4 are not equal, even when every other field is"
+    );
+    assert!(
         ByKey(job("z", "x", 2)) < ByKey(job("a", "x", 5)),
-        "ByKey orders by key, not by other fields"
+        "ByKey orders by key, ascending: priority 2 comes before priority 5, whatever the other fields say"
     );
     let mut jobs = [
         ByKey(job("c", "c", 7)),
