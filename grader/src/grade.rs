@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::compile::{CompileError, build_tests};
 use crate::integrity::RunGuard;
+use crate::next_step::{file_named_by, most_telling};
 use crate::planted::PlantedBugs;
 use crate::process::Limits;
 use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
@@ -218,7 +219,7 @@ pub fn grade_unit(
                 }),
                 title: exercise.title.clone(),
                 python: exercise.python.clone(),
-                file: unit.dir.join(&exercise.files[0]),
+                file: file_to_open(root, unit, exercise, &tests),
                 status: ExerciseReport::status_of(&tests, exercise.min_tests),
                 compile_error: compile_errors[index].take(),
                 weight: exercise.weight,
@@ -237,6 +238,38 @@ pub fn grade_unit(
     );
     report.warnings = warnings;
     Ok(report)
+}
+
+/// The file the report sends the learner to when the failure shown first does not point into one
+/// of their files (an assertion in the test file): of an exercise with several files, the one that
+/// defines what the test is about; otherwise the exercise's first file.
+fn file_to_open(
+    root: &Path,
+    unit: &Unit,
+    exercise: &crate::manifest::Exercise,
+    tests: &[TestResult],
+) -> PathBuf {
+    let first = unit.dir.join(&exercise.files[0]);
+    if exercise.files.len() < 2 {
+        return first;
+    }
+    let files: Vec<(String, String)> = exercise
+        .files
+        .iter()
+        .map(|f| {
+            let path = unit.dir.join(f);
+            let text = std::fs::read_to_string(root.join(&path)).unwrap_or_default();
+            (path.display().to_string(), text)
+        })
+        .collect();
+    let names: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+    let unfinished: Vec<&TestResult> = tests
+        .iter()
+        .filter(|t| t.status.is_counted() && t.status != TestStatus::Passed)
+        .collect();
+    most_telling(&unfinished, &names)
+        .and_then(|test| file_named_by(test, &files))
+        .map_or(first, PathBuf::from)
 }
 
 /// Runs the jobs on `options.jobs` threads; returns (exercise index, result) in any order.

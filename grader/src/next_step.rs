@@ -45,6 +45,52 @@ fn location_order<'l>(location: &'l str, files: &[String]) -> (usize, &'l str, u
     (rank, path, line)
 }
 
+/// The learner's file a failing test is most likely about, when its failure points into the test
+/// file rather than into one of the learner's files: the file that defines an item the test's name
+/// or message names (`send_alert_sends_only_for_failures` is about the file with `fn send_alert`).
+/// The longest name wins; `None` when no item is named. `files` are (path, text) pairs.
+pub fn file_named_by<'f>(test: &TestResult, files: &'f [(String, String)]) -> Option<&'f str> {
+    let said = format!(
+        "{} {}",
+        test.name,
+        test.message.as_deref().unwrap_or_default()
+    );
+    let words: Vec<&str> = said
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    files
+        .iter()
+        .flat_map(|(path, text)| defined_items(text).map(move |item| (item, path.as_str())))
+        // Short names (`new`, `run`) are everywhere: they name no file.
+        .filter(|(item, _)| item.len() >= 4)
+        .filter(|(item, _)| {
+            words.iter().any(|word| {
+                *word == *item
+                    || word.starts_with(&format!("{item}_"))
+                    || word.contains(&format!("_{item}_"))
+                    || word.ends_with(&format!("_{item}"))
+            })
+        })
+        .max_by_key(|(item, _)| item.len())
+        .map(|(_, path)| path)
+}
+
+/// The names a Rust file defines: `fn`, `struct`, `enum`, `trait`, `type`, `const`, `static`.
+fn defined_items(text: &str) -> impl Iterator<Item = &str> {
+    const KEYWORDS: [&str; 7] = ["fn", "struct", "enum", "trait", "type", "const", "static"];
+    let tokens: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let names: Vec<&str> = tokens
+        .windows(2)
+        .filter(|pair| KEYWORDS.contains(&pair[0]))
+        .map(|pair| pair[1])
+        .collect();
+    names.into_iter()
+}
+
 /// The `--> path:line:col` of a compiler error.
 pub fn error_location(error: &str) -> Option<&str> {
     error
@@ -66,6 +112,40 @@ mod tests {
             note: None,
             duration_ms: 0,
         }
+    }
+
+    #[test]
+    fn a_failure_in_the_test_file_names_the_file_that_defines_what_it_tests() {
+        let files = [
+            (
+                "src/m/mod.rs".to_owned(),
+                "pub mod alerts;\npub use alerts::send_alert;\n".to_owned(),
+            ),
+            (
+                "src/m/alerts.rs".to_owned(),
+                "pub fn send_alert(x: u32) -> bool {\n    true\n}\n".to_owned(),
+            ),
+            (
+                "src/m/checks.rs".to_owned(),
+                "pub struct DiskCheck;\nfn new() {}\n".to_owned(),
+            ),
+        ];
+        let mut failing = test(
+            "ex2",
+            "send_alert_sends_only_for_failures",
+            TestStatus::Failed,
+            Some("tests/ex2.rs:104:5"),
+        );
+        assert_eq!(file_named_by(&failing, &files), Some("src/m/alerts.rs"));
+        failing.name = "a_blank_name_is_refused".into();
+        failing.message = Some("`DiskCheck::new` must refuse it".into());
+        assert_eq!(file_named_by(&failing, &files), Some("src/m/checks.rs"));
+        failing.message = Some("new() must refuse it".into());
+        assert_eq!(
+            file_named_by(&failing, &files),
+            None,
+            "a short name like `new` names no file"
+        );
     }
 
     #[test]
