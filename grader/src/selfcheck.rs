@@ -245,6 +245,19 @@ fn check_variants(
             what,
         })
     };
+    let path = variants::variants_path(workbook, unit);
+    let shown = path
+        .strip_prefix(&workbook.root)
+        .unwrap_or(&path)
+        .display()
+        .to_string();
+    if !path.is_file() {
+        problem(format!(
+            "there is no {shown}: give every exercise at least one alternative solution and three planted \
+             mistakes there (docs/AUTHORING.md, \"Alternatives and planted mistakes\")"
+        ));
+        return Ok(());
+    }
     let all = match variants::load(workbook, unit) {
         Ok(all) => all,
         Err(found) => {
@@ -261,13 +274,9 @@ fn check_variants(
         let (alternatives, wrong) = (count(VariantKind::Alternative), count(VariantKind::Mistake));
         if alternatives < 1 || wrong < 3 {
             problem(format!(
-                "`{}` has {alternatives} alternative solution(s) and {wrong} planted mistake(s) in {}: \
+                "`{}` has {alternatives} alternative solution(s) and {wrong} planted mistake(s) in {shown}: \
                  it needs at least 1 and 3 (docs/AUTHORING.md, \"Alternatives and planted mistakes\")",
                 exercise.id,
-                variants::variants_path(workbook, unit)
-                    .strip_prefix(&workbook.root)
-                    .unwrap_or(Path::new(variants::VARIANTS_FILE))
-                    .display()
             ));
         }
     }

@@ -293,6 +293,8 @@ fn the_self_check_finds_stubs_that_pass_and_solutions_that_fail_or_are_unkempt()
         "✗ Day 1: the reference solution of `todo` does not pass todo::parses_another_port (failing): assertion `left == right` failed".to_owned(),
         "✗ solutions: clippy (warnings denied) finds:".to_owned(),
         "✗ solutions: not formatted by rustfmt".to_owned(),
+        "✗ Day 1: there is no solutions/days/day1-fixture/variants.toml".to_owned(),
+        "✗ Capstone: there is no solutions/capstone/variants.toml".to_owned(),
         format!("✗ Day 1: done::adds_small_numbers passes on the stub of `done`: {stub_passes}"),
         format!("✗ Day 1: done::adds_zero passes on the stub of `done`: {stub_passes}"),
         format!("✗ Day 1: assertion::counts_some_servers passes on the stub of `assertion`: {stub_passes}"),
@@ -319,6 +321,99 @@ fn the_self_check_finds_stubs_that_pass_and_solutions_that_fail_or_are_unkempt()
     // capstone's own-tests file is the learner's, not a stub that passes by accident.
     assert!(!run.stdout.contains("`broken`"), "{}", run.stdout);
     assert!(!run.stdout.contains("my_tests"), "{}", run.stdout);
+}
+
+/// An alternative that fails and a mistake that no test catches are problems; `--mistakes` shows
+/// the first message a learner who makes each mistake reads.
+#[test]
+fn the_self_check_grades_alternatives_and_planted_mistakes() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    workbook.write(
+        "solutions/days/day1-fixture/variants/done_fold.rs",
+        "pub fn add(a: u32, b: u32) -> u32 {\n    [a, b].iter().sum()\n}\n",
+    );
+    workbook.write(
+        "solutions/days/day1-fixture/variants.toml",
+        r#"
+[[alternative]]
+exercise = "done"
+about = "a sum over an array"
+files = { "src/done.rs" = "variants/done_fold.rs" }
+
+[[alternative]]
+exercise = "done"
+about = "claimed correct, but subtracts"
+edits = [{ file = "src/done.rs", find = "a + b", replace = "a.abs_diff(b)" }]
+
+[[mistake]]
+exercise = "done"
+about = "multiplies instead of adding"
+edits = [{ file = "src/done.rs", find = "a + b", replace = "a * b" }]
+
+[[mistake]]
+exercise = "done"
+about = "harmless: the sum the other way round"
+edits = [{ file = "src/done.rs", find = "a + b", replace = "b + a" }]
+
+[[mistake]]
+exercise = "done"
+about = "an edit whose text is gone"
+edits = [{ file = "src/done.rs", find = "a - b", replace = "b" }]
+"#,
+    );
+    let scratch = tempfile::tempdir().expect("a temporary folder");
+    let run = workbook
+        .grader(&["check", "--unit", "day1", "--mistakes"])
+        .env("TMPDIR", &scratch.path().display().to_string())
+        .run();
+    assert_eq!(run.status, 1, "{}\n{}", run.stdout, run.stderr);
+    let problems: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with('✗')).collect();
+    for expected in [
+        "✗ Day 1: the alternative `done`: claimed correct, but subtracts does not pass: done::adds_small_numbers failing",
+        "✗ Day 1: the mistake `done`: harmless: the sum the other way round is not caught: every test of `done` passes",
+        "✗ Day 1: mistake `done`: an edit whose text is gone: its edit of src/done.rs finds no `a - b` there",
+        "✗ Day 1: `assertion` has 0 alternative solution(s) and 0 planted mistake(s) in solutions/days/day1-fixture/variants.toml",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.starts_with(expected)),
+            "expected `{expected}` among:\n{}",
+            problems.join("\n")
+        );
+    }
+    assert!(
+        !run.stdout.contains("a sum over an array"),
+        "the good alternative passes: {}",
+        run.stdout
+    );
+    assert!(
+        !problems
+            .iter()
+            .any(|p| p.contains("multiplies instead of adding")),
+        "the caught mistake is no problem: {}",
+        run.stdout
+    );
+    // `--mistakes`: each mistake, then what the learner reads first.
+    let shown = run
+        .stdout
+        .split("Day 1: mistake `done`: multiplies instead of adding")
+        .nth(1)
+        .expect("--mistakes lists the caught mistake");
+    let first_lines: Vec<&str> = shown.lines().skip(1).take(3).collect();
+    assert!(
+        first_lines[0].contains("done::adds_small_numbers failing"),
+        "{first_lines:?}"
+    );
+    assert!(
+        run.stdout
+            .contains("NOT CAUGHT: every test of its exercise passes"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("Capstone"),
+        "--unit day1 checks Day 1 only: {}",
+        run.stdout
+    );
 }
 
 #[test]

@@ -46,7 +46,11 @@ impl FixtureWorkbook {
 
     /// Replaces a file, as a learner editing an exercise would.
     pub fn write(&self, relative: &str, contents: &str) -> &Self {
-        std::fs::write(self.path(relative), contents).expect("write a fixture file");
+        let path = self.path(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("make a fixture folder");
+        }
+        std::fs::write(path, contents).expect("write a fixture file");
         self
     }
 
