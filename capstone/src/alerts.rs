@@ -1,10 +1,12 @@
 //! # Area 3, alerts: the `AlertManager`
 //!
-//! ## The Python original (seed, Day 5 capstone: `src/sre_monitor/alerts.py`, "AlertManager with
-//! logging")
+//! ## The Python
+//!
+//! The seed's capstone names `alerts.py (AlertManager with logging)` and gives no code for it. Its
+//! Day 5 logging lesson has the pieces, quoted here; the manager itself is the workbook's design.
 //!
 //! ```python
-//! logger = logging.getLogger(__name__)                # "sre_monitor.alerts"
+//! logger = logging.getLogger(__name__)                # seed, Day 5: "Per-module loggers"
 //!
 //! logger.warning("High CPU on %s: %.1f%%", hostname, cpu)
 //! logger.info("Health check completed",
@@ -45,6 +47,13 @@
 //! Never log the pager key.
 //!
 //! Grade this area with `cargo capstone --area alerts`; stuck? `cargo hint capstone alerts`.
+//!
+//! ## Read more
+//!
+//! [tracing](https://docs.rs/tracing/latest/tracing/) (events, levels, fields with `%` and `?`);
+//! [`BTreeMap`](https://doc.rust-lang.org/std/collections/struct.BTreeMap.html) and the Rust
+//! Book, [ch. 8.3, Hash Maps](https://doc.rust-lang.org/book/ch08-03-hash-maps.html) (the same
+//! API, in key order).
 
 // The `todo!()` bodies leave parameters and fields unused until you write them.
 #![allow(dead_code, unused)]

@@ -1,9 +1,13 @@
 //! # Area 2, checks: a `HealthCheck` trait and four checks of a real machine
 //!
-//! ## The Python original (seed, Day 1 and the Day 5 capstone: `src/sre_monitor/checks.py`)
+//! ## The Python
+//!
+//! The seed's capstone names `checks.py (ABC HealthCheck + implementations)`; its Day 1 has the
+//! code, quoted here (trimmed), and Day 1's exercise asks for a `DiskCheck`, a `MemoryCheck` and a
+//! `ProcessCheck` ("checks if a named process is running").
 //!
 //! ```python
-//! class HealthCheck(ABC):
+//! class HealthChecker(ABC):                 # seed, Day 1
 //!     @abstractmethod
 //!     def check(self): ...
 //!     @abstractmethod
@@ -13,12 +17,12 @@
 //!         result = self.check()
 //!         ...
 //!
-//! class DiskCheck(HealthCheck):
+//! class DiskCheck(HealthChecker):
 //!     def check(self):
 //!         usage = shutil.disk_usage("/")
 //!         return (usage.used / usage.total) * 100 < self.threshold
 //!
-//! class PortCheck(HealthCheck):
+//! class PortCheck(HealthChecker):
 //!     def check(self):
 //!         s = socket.socket(); s.settimeout(3)
 //!         s.connect((self.host, self.port))   # ConnectionError, TimeoutError, OSError: False
@@ -60,7 +64,20 @@
 //!    `::1` and `127.0.0.1`), try each address with `TcpStream::connect_timeout`, `true` as soon
 //!    as one connects; `false` if none does or the host does not resolve. Never panic.
 //!
+//! The rest of `LiveSystem` is given, and behaves as an SRE expects: a disk path that does not
+//! exist cannot be read (`None`, so its check is Critical), never a reading of the disk that holds
+//! `/`; and a process name is matched in full, even one longer than the 15 bytes Linux keeps of a
+//! process's own name (it also compares the file names of the process's program and command).
+//!
 //! Grade this area with `cargo capstone --area checks`; stuck? `cargo hint capstone checks`.
+//!
+//! ## Read more
+//!
+//! The Rust Book, [ch. 10.2, Traits](https://doc.rust-lang.org/book/ch10-02-traits.html) (default
+//! methods are the ABC's concrete ones); [`std::net::TcpStream::connect_timeout`](https://doc.rust-lang.org/std/net/struct.TcpStream.html#method.connect_timeout)
+//! and [`ToSocketAddrs`](https://doc.rust-lang.org/std/net/trait.ToSocketAddrs.html);
+//! [sysinfo](https://docs.rs/sysinfo/latest/sysinfo/) (`Disks`, `System`, and `Process::name`'s
+//! warning about Linux's 15 bytes).
 
 // The `todo!()` bodies leave parameters and fields unused until you write them.
 #![allow(dead_code, unused)]
@@ -71,7 +88,7 @@ use std::net::{TcpStream, ToSocketAddrs};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use sysinfo::{Disks, ProcessRefreshKind, ProcessesToUpdate, System};
+use sysinfo::{Disks, Process, ProcessRefreshKind, ProcessesToUpdate, System, UpdateKind};
 
 use crate::models::{CheckResult, Metric, Status};
 
@@ -98,6 +115,9 @@ pub struct LiveSystem;
 
 impl SystemReadings for LiveSystem {
     fn disk_used_percent(&self, path: &Path) -> Option<f64> {
+        // A path that does not exist is on no disk (every path starts with `/`, so without this
+        // it would read the root disk). The real path also follows symlinks to their disk.
+        let path = std::fs::canonicalize(path).ok()?;
         let disks = Disks::new_with_refreshed_list().ok()?;
         // The disk that holds `path` is the one with the longest mount point above it.
         let disk = disks
@@ -129,27 +149,44 @@ impl SystemReadings for LiveSystem {
         system.refresh_processes_specifics(
             ProcessesToUpdate::All,
             true,
-            ProcessRefreshKind::nothing(),
+            ProcessRefreshKind::nothing()
+                .with_exe(UpdateKind::OnlyIfNotSet)
+                .with_cmd(UpdateKind::OnlyIfNotSet),
         );
-        // Linux keeps only the first 15 bytes of a process name.
-        let mut short = name;
-        if cfg!(target_os = "linux") && name.len() > 15 {
-            let mut end = 15;
-            while !name.is_char_boundary(end) {
-                end -= 1;
-            }
-            short = &name[..end];
-        }
+        let wanted = OsStr::new(name);
         system
-            .processes_by_exact_name(OsStr::new(short))
-            .next()
-            .is_some()
+            .processes()
+            .values()
+            .any(|process| names_of(process).contains(&wanted))
     }
 
     /// Yours: the one reading that std makes, not sysinfo.
     fn port_open(&self, host: &str, port: u16, timeout: Duration) -> bool {
         todo!("resolve (host, port), try each address with TcpStream::connect_timeout")
     }
+}
+
+/// The names a process goes by: the file names of its program (`exe`) and of its command's first
+/// word, and its own short name. Linux keeps only the first 15 bytes of that one (`comm`): cut short,
+/// it names no program, so a long name is matched in full, never by its first 15 bytes.
+fn names_of(process: &Process) -> Vec<&OsStr> {
+    let mut names: Vec<&OsStr> = [process.exe(), process.cmd().first().map(Path::new)]
+        .into_iter()
+        .flatten()
+        .filter_map(Path::file_name)
+        .collect();
+    let short = process.name();
+    let begins = |full: &&OsStr| {
+        full.len() > short.len()
+            && full
+                .as_encoded_bytes()
+                .starts_with(short.as_encoded_bytes())
+    };
+    let cut_short = cfg!(target_os = "linux") && short.len() == 15 && names.iter().any(begins);
+    if !cut_short {
+        names.push(short);
+    }
+    names
 }
 
 /// Readings fixed in advance, for tests.

@@ -1,16 +1,18 @@
 //! # Area 5, CLI (1 of 3): the config file
 //!
-//! ## The Python original (seed: Day 2's frozen `AlertConfig` and `__post_init__`, Day 4's
-//! config files)
+//! ## The Python
+//!
+//! The seed gives no config file for the capstone. Day 2's exercise asks for a frozen
+//! `AlertConfig` with `email_to, slack_channel, pagerduty_key, severity_threshold` (a sketch of it
+//! below), and its `Server` validates in `__post_init__` (quoted):
 //!
 //! ```python
 //! @dataclass(frozen=True)
-//! class AlertConfig:
-//!     email_to: str
+//! class AlertConfig:                    # a sketch of Day 2's exercise
 //!     pagerduty_key: str
 //!     severity_threshold: str
 //!
-//! def __post_init__(self):
+//! def __post_init__(self):              # seed, Day 2: Server
 //!     if self.port < 1 or self.port > 65535:
 //!         raise ValueError(f"Invalid port: {self.port}")
 //! ```
@@ -48,7 +50,8 @@
 //!
 //! 1. `validate(raw)`, returning the first problem found: the alerts, then the servers in order,
 //!    each server before its checks, the checks in order (within one check, any order will do):
-//!    - `alerts.min_severity`: `Warning` when absent; `ok` is refused.
+//!    - `alerts.min_severity`: `Warning` when absent; `ok` is refused. `alerts.pagerduty_key` is
+//!      kept as it is (a `Secret`).
 //!    - `servers`: at least one server.
 //!    - for each server `servers[i]`: `Server::new` (an `EmptyName` is the field `name`, an
 //!      `InvalidHost` the field `host`); a `name` already used by an earlier server is refused
@@ -57,13 +60,32 @@
 //!      (`RawCheck::stray_fields`); the fields its type needs must be there (the given `required`
 //!      helper names them); `Thresholds::new` (its `ThresholdError::field()` names the level);
 //!      a disk `path` must be absolute; a `process` name must not be blank; a `port` must be
-//!      1 to 65535; `timeout_ms` 1 to 60000, `DEFAULT_TIMEOUT_MS` when absent; a `severity` is
-//!      `Critical` when absent, and `ok` is refused.
+//!      1 to 65535 (0, negatives and 65536 are refused); `timeout_ms` 1 to 60000 (a minute),
+//!      `DEFAULT_TIMEOUT_MS` when absent; a `severity` is `Critical` when absent, and `ok` is
+//!      refused.
+//!    - two checks of one server with the same name (`HealthCheck::name`: two `memory` checks,
+//!      two `port 22`, two `disk /var`) are refused at the second one, `servers[i].checks[j]`:
+//!      alerts are kept by (server, check name), so the two would share, open and resolve one
+//!      alert between them.
 //! 2. `CheckSpec::build(host)`: the check a spec describes (a port check connects to `host`).
 //! 3. `Config::monitor()`: an `AlertManager` with the config's minimum severity and, if there is
-//!    one, its pager key; then every server with its checks, in the config's order.
+//!    one, its pager key; then every server with its checks, in the config's order. Every value
+//!    of the config reaches its check: a port check connects to its own server's `host`, with its
+//!    `timeout_ms` and `severity`.
+//!
+//! A config error must never show a secret. `from_toml` (given) already words an error about
+//! `pagerduty_key` without its value (toml would quote it: "invalid type: integer `51870923`");
+//! never put a `Secret`'s value in a message of yours either.
 //!
 //! Grade this area with `cargo capstone --area cli`; stuck? `cargo hint capstone cli`.
+//!
+//! ## Read more
+//!
+//! [serde](https://serde.rs/) ([field attributes](https://serde.rs/field-attrs.html) such as
+//! `default`, and `deny_unknown_fields`); [toml](https://docs.rs/toml/latest/toml/); the Rust
+//! Book, [ch. 9.3, custom types for validation](https://doc.rust-lang.org/book/ch09-03-to-panic-or-not-to-panic.html#creating-custom-types-for-validation);
+//! ["Parse, don't validate"](https://lexi-lambda.github.io/blog/2019/11/05/parse-don-t-validate/);
+//! [`TryFrom`](https://doc.rust-lang.org/std/convert/trait.TryFrom.html) (`u16::try_from`).
 
 // The `todo!()` bodies leave parameters and fields unused until you write them.
 #![allow(dead_code, unused)]
@@ -228,8 +250,13 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// The keys whose values are secrets: an error about one names the key and the problem, never
+/// the value (toml quotes a value of the wrong type: "invalid type: integer `51870923`").
+pub const SECRET_KEYS: &[&str] = &["pagerduty_key"];
+
 /// A TOML or type error, on one line: the field (named in serde's message for a missing or
-/// unknown field, else the key on the line at fault), the problem and the line number.
+/// unknown field, else the key on the line at fault), the problem and the line number. About a
+/// secret's key, the problem is said in fixed words, so that the value never shows.
 fn from_toml_error(error: &toml::de::Error, text: &str) -> ConfigError {
     let message = error.message().lines().next().unwrap_or("").trim();
     let line_start = error.span().map(|span| {
@@ -245,11 +272,24 @@ fn from_toml_error(error: &toml::de::Error, text: &str) -> ConfigError {
         let (key, _) = line.split_once('=')?;
         Some(key.trim())
     });
+    let field = named.or(key_on_line);
+    let message = match field {
+        Some(key) if SECRET_KEYS.contains(&key) => {
+            if message.starts_with("duplicate key") {
+                "is set twice"
+            } else if message.starts_with("invalid type") {
+                "must be a string in quotes, like \"...\" (the value is a secret: it is not shown)"
+            } else {
+                "is not a valid string in quotes (the value is a secret: it is not shown)"
+            }
+        }
+        _ => message,
+    };
     let problem = match line_number {
         Some(line) => format!("{message} (line {line})"),
         None => message.to_owned(),
     };
-    match named.or(key_on_line) {
+    match field {
         Some(field) => ConfigError::invalid(field, problem),
         None => ConfigError::invalid(
             line_number.map_or_else(|| "config".to_owned(), |line| format!("line {line}")),

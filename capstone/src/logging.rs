@@ -1,6 +1,6 @@
 //! # Area 5, CLI (2 of 3): logging, to stderr and to a file
 //!
-//! ## The Python original (seed, Day 5: "Production Logging Setup")
+//! ## The Python (seed, Day 5: "Production Logging Setup", trimmed)
 //!
 //! ```python
 //! def setup_logging(name, log_file=None, level=logging.INFO):
@@ -29,8 +29,11 @@
 //! level, the module and the fields.
 //!
 //! Logs go to **stderr**, never stdout: stdout is the report, which a script may pipe into `jq`.
-//! A file gets no colour codes. Rotation (the seed's `RotatingFileHandler`) is the job of the
-//! `tracing-appender` crate or of logrotate; this tool appends.
+//! A file gets no colour codes. This tool appends and never rotates. The seed's
+//! `RotatingFileHandler(maxBytes=10 MB, backupCount=5)` rotates by **size**, and has no twin in
+//! the tracing world: the `tracing-appender` crate's `rolling` files rotate by **time** (every
+//! minute, hour or day, `max_log_files` playing `backupCount`), never by size. For rotation by
+//! size, leave the file to logrotate (`size 10M`, `rotate 5`) or choose a crate that offers it.
 //!
 //! ## Your task
 //!
@@ -47,6 +50,14 @@
 //!    mapped to `LoggingError::AlreadySet`.
 //!
 //! Grade this area with `cargo capstone --area cli`; stuck? `cargo hint capstone cli`.
+//!
+//! ## Read more
+//!
+//! [tracing-subscriber](https://docs.rs/tracing-subscriber/latest/tracing_subscriber/): the
+//! [`fmt` layer](https://docs.rs/tracing-subscriber/latest/tracing_subscriber/fmt/index.html)
+//! and [`EnvFilter`](https://docs.rs/tracing-subscriber/latest/tracing_subscriber/filter/struct.EnvFilter.html);
+//! [tracing-appender's rolling files](https://docs.rs/tracing-appender/latest/tracing_appender/rolling/index.html)
+//! (by time); [`OpenOptions`](https://doc.rust-lang.org/std/fs/struct.OpenOptions.html).
 
 // The `todo!()` bodies leave parameters unused until you write them.
 #![allow(dead_code, unused)]

@@ -1,9 +1,13 @@
 //! # Area 1, models: `Server`, `Metric`, `Alert` and a `Secret`
 //!
-//! ## The Python original (seed, Day 5 capstone: `src/sre_monitor/models.py`)
+//! ## The Python
+//!
+//! The seed's capstone only names this file, `models.py (dataclasses: Server, Metric, Alert)`, and
+//! gives no code for it. Its Day 2 has the pieces, quoted here (trimmed); `Alert` is the
+//! workbook's own design.
 //!
 //! ```python
-//! @dataclass
+//! @dataclass                                        # seed, Day 2: "field() and __post_init__"
 //! class Server:
 //!     name: str
 //!     ip: str
@@ -13,21 +17,17 @@
 //!         if not self.name:
 //!             raise ValueError("Name is required")
 //!
-//! @dataclass(order=True)
+//! @dataclass(order=True)                            # seed, Day 2: "Ordered (sortable)"
 //! class Metric:
 //!     sort_key: float = field(init=False, repr=False)
 //!     name: str
 //!     value: float
 //!     unit: str
-//!     timestamp: float
 //!     def __post_init__(self):
-//!         if self.value < 0: raise ValueError(...)
 //!         self.sort_key = self.value               # sorted() orders by value
+//! # Day 2's exercise 3 adds a timestamp and "validate value is positive".
 //!
-//! @dataclass
-//! class Alert: ...                                  # server, check, severity, message, time
-//!
-//! logger.info(f"Connecting with password={password}")   # BAD: never log a secret
+//! logger.info(f"Connecting with password={password}")   # seed, Day 5: BAD, never log a secret
 //! ```
 //!
 //! ## The Rust idea
@@ -55,6 +55,14 @@
 //! 5. `Secret`: `Debug` and `Display` that never show the value (`****` will do).
 //!
 //! Grade this area with `cargo capstone` (or `just capstone`); stuck? `cargo hint capstone models`.
+//!
+//! ## Read more
+//!
+//! The Rust Book, [ch. 5, Structs](https://doc.rust-lang.org/book/ch05-00-structs.html) and
+//! [ch. 9.3, validating types](https://doc.rust-lang.org/book/ch09-03-to-panic-or-not-to-panic.html);
+//! [`std::fmt`](https://doc.rust-lang.org/std/fmt/index.html) (`Display`, `Debug`, `pad`);
+//! [`slice::sort_by`](https://doc.rust-lang.org/std/primitive.slice.html#method.sort_by) (stable);
+//! [serde's derive](https://serde.rs/derive.html).
 
 // The `todo!()` bodies leave parameters and fields unused until you write them.
 #![allow(dead_code, unused)]

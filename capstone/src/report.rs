@@ -1,12 +1,15 @@
 //! # Area 4, runner (continued): the report as a table for humans and JSON for machines
 //!
-//! ## The Python original (seed, Day 1 `HealthRunner` "prints a report", Day 3 `formatters.py`)
+//! ## The Python
+//!
+//! The seed asks for a report twice without giving code: Day 1's `HealthRunner` "runs all checks
+//! and prints a report", Day 3's `formatters.py` holds `format_report, format_table`. A sketch:
 //!
 //! ```python
 //! def format_table(results):
 //!     for r in results:
 //!         print(f"{r.server:<12} {r.check:<16} {r.status:<8} {r.message}")
-//! json.dumps(asdict(report))
+//! json.dumps(asdict(report))            # seed, Day 2: asdict; Day 1: json.dumps
 //! ```
 //!
 //! ## The Rust idea
@@ -38,8 +41,18 @@
 //!
 //! 2. `render_json`: the report as **one line** of JSON (`serde_json::to_string`), so that
 //!    `--interval` prints one JSON object per line (JSON Lines), which `jq` reads as a stream.
+//!    It holds every field of `Report`, and of each result, metric and alert in it, under its
+//!    Rust name: an empty list is `[]` and a missing metric `null`, never a key left out, so
+//!    that `jq .resolved` always finds what it asks for.
 //!
 //! Grade this area with `cargo capstone --area runner`; stuck? `cargo hint capstone runner`.
+//!
+//! ## Read more
+//!
+//! [`std::fmt`'s width and fill](https://doc.rust-lang.org/std/fmt/index.html#width)
+//! (`{:<width$}`); [serde_json](https://docs.rs/serde_json/latest/serde_json/) (`to_string`);
+//! [JSON Lines](https://jsonlines.org/); [insta](https://insta.rs/docs/), the snapshot test that
+//! checks your table.
 
 // The `todo!()` bodies leave parameters unused until you write them.
 #![allow(dead_code, unused)]

@@ -1,22 +1,30 @@
 //! # Area 4, runner: every check of every server, once or every N seconds
 //!
-//! ## The Python original (seed, Day 5 capstone: `src/sre_monitor/runner.py`, "main
-//! orchestration", and Day 1's `HealthRunner`)
+//! ## The Python
+//!
+//! The seed's capstone names `runner.py (main orchestration)` and gives no code for it. Day 1's
+//! exercise asks for "`HealthRunner` that runs all checks and prints a report"; the loop below is
+//! the workbook's sketch of it, and `timed_operation` is quoted from the seed's Day 5.
 //!
 //! ```python
-//! checks = [DiskCheck(90), PortCheck("localhost", 22)]
+//! checks = [DiskCheck(90), PortCheck("localhost", 22)]   # a sketch
 //! for check in checks:
 //!     check.run()                      # each calls its OWN check() and name()
 //!
-//! def timed_operation(operation_name):  # the seed's SRE logging pattern 1
+//! def timed_operation(operation_name):  # seed, Day 5: "SRE Logging Patterns", pattern 1
 //!     start = time.time()
 //!     logger.info(f"Starting: {operation_name}")
-//!     ...
-//!     logger.info(f"Completed: {operation_name} ({elapsed:.2f}s)")
+//!     try:
+//!         yield
+//!         ...
 //!
-//! while True:                           # run_monitor.py, every N seconds
+//! while True:                           # a sketch of run_monitor.py's loop, every N seconds
 //!     run_checks(); time.sleep(interval)
 //! ```
+//!
+//! A slip in the seed: `timed_operation` yields, so it is a generator, and `with
+//! timed_operation("backup"):` needs it decorated with `@contextlib.contextmanager`; called as it
+//! stands, it only builds a generator and times nothing.
 //!
 //! ## The Rust idea
 //!
@@ -25,7 +33,9 @@
 //! Time is injected like the readings: `Clock` gives the time and sleeps, so a test runs three
 //! rounds with a 30-second interval in no time. A round is a natural `tracing` span
 //! (`info_span!("round", at = now).entered()`): every event logged inside it, including the
-//! alert manager's, carries the span's fields, the seed's "context" for free.
+//! alert manager's, carries the span's fields, what `timed_operation` does by hand. And the
+//! caller of `run` decides when to stop: `on_report` answers each report with a
+//! [`ControlFlow`], `Continue(())` or `Break(())`, the way `try_for_each` lets a closure stop a loop.
 //!
 //! ## Your task
 //!
@@ -38,15 +48,24 @@
 //!    did if you like (`info!` with counts in fields; the tests do not check it).
 //! 3. `Monitor::run(readings, schedule, clock, on_report)`: run `schedule.rounds` rounds (`None`:
 //!    forever), each stamped with `clock.now()`; hand each report to `on_report` as soon as it is
-//!    ready; `clock.sleep(schedule.interval)` **between** two rounds, never after the last; return
-//!    the last report (`None` if there was no round).
+//!    ready; `clock.sleep(schedule.interval)` **between** two rounds, never after the last; when
+//!    `on_report` answers `ControlFlow::Break(())`, that round is the last (no sleep after it,
+//!    even when `rounds` is `None`); return the last report (`None` if there was no round).
 //! 4. Then `src/report.rs`: the table and the JSON output.
 //!
 //! Grade this area with `cargo capstone --area runner`; stuck? `cargo hint capstone runner`.
+//!
+//! ## Read more
+//!
+//! The Rust Book, [ch. 18.2, Trait Objects](https://doc.rust-lang.org/book/ch18-02-trait-objects.html)
+//! (`Box<dyn HealthCheck>`) and [ch. 13.1, Closures](https://doc.rust-lang.org/book/ch13-01-closures.html)
+//! (`&mut dyn FnMut`); [`std::ops::ControlFlow`](https://doc.rust-lang.org/std/ops/enum.ControlFlow.html);
+//! [tracing's spans](https://docs.rs/tracing/latest/tracing/span/index.html).
 
 // The `todo!()` bodies leave parameters and fields unused until you write them.
 #![allow(dead_code, unused)]
 
+use std::ops::ControlFlow;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
@@ -153,13 +172,14 @@ impl Monitor {
     }
 
     /// Runs rounds on `schedule`, hands each report to `on_report`, and returns the last one.
-    /// It waits `schedule.interval` between two rounds, never after the last.
+    /// It waits `schedule.interval` between two rounds, never after the last; when `on_report`
+    /// answers `ControlFlow::Break(())`, that round is the last.
     pub fn run(
         &mut self,
         readings: &dyn SystemReadings,
         schedule: Schedule,
         clock: &mut dyn Clock,
-        on_report: &mut dyn FnMut(&Report),
+        on_report: &mut dyn FnMut(&Report) -> ControlFlow<()>,
     ) -> Option<Report> {
         todo!("run_once per round, on_report each, sleep between rounds, return the last")
     }

@@ -138,6 +138,11 @@ fn disk_check_judges_its_own_disk_and_measures_it() {
         42.0,
         "the metric's value is the reading, 42.0"
     );
+    assert_eq!(
+        metric.name(),
+        "disk_used_percent",
+        "a disk check's metric is named disk_used_percent"
+    );
     assert_eq!(metric.unit(), "%", "disk usage is a percentage: unit \"%\"");
     assert_eq!(metric.timestamp(), NOW, "the metric is stamped with `now`");
     assert_eq!(
@@ -152,8 +157,8 @@ fn disk_check_judges_its_own_disk_and_measures_it() {
         "disk /data at 93.5% is critical"
     );
     assert!(
-        data.message.contains("/data"),
-        "the message says which disk, got {:?}",
+        data.message.contains("/data") && data.message.contains("93.5"),
+        "the message says which disk (/data) and how full (93.5%), got {:?}",
         data.message
     );
 }
@@ -171,6 +176,13 @@ fn a_disk_that_cannot_be_read_is_critical() {
         reading.message.contains("/missing"),
         "the message says which disk could not be read, got {:?}",
         reading.message
+    );
+    let nowhere = format!("/no/such/folder-{}", std::process::id());
+    let live = DiskCheck::new(&nowhere, thresholds(80.0, 90.0)).check(&LiveSystem, NOW);
+    assert_eq!(
+        (live.status, live.metric),
+        (Status::Critical, None),
+        "on the real machine, {nowhere} does not exist: no disk can be read for it, so the check is Critical with no metric (never a reading of the disk that holds `/`)"
     );
 }
 
@@ -200,9 +212,12 @@ fn memory_check_judges_memory_use() {
         "97.25% is above the critical level"
     );
     assert_eq!(
-        critical.metric.as_ref().map(|m| (m.value(), m.unit())),
-        Some((97.25, "%")),
-        "a memory check measures memory use, in %"
+        critical
+            .metric
+            .as_ref()
+            .map(|m| (m.name(), m.value(), m.unit(), m.timestamp())),
+        Some(("memory_used_percent", 97.25, "%", NOW)),
+        "a memory check measures memory use: the metric memory_used_percent, in %, stamped with `now`"
     );
     assert_eq!(
         at(None).status,
@@ -245,6 +260,31 @@ fn process_check_fails_with_its_severity_when_the_process_is_missing() {
         Status::Critical,
         "process names match exactly: \"ngin\" is not \"nginx\""
     );
+}
+
+fn a_live_process_check_matches_a_long_name_in_full() {
+    // This test runs as a program whose name is longer than the 15 bytes Linux keeps of it.
+    let exe = std::env::current_exe().expect("the test's own program");
+    let name = exe
+        .file_name()
+        .and_then(|name| name.to_str())
+        .expect("the test program has a name")
+        .to_owned();
+    assert_eq!(
+        ProcessCheck::new(&name).check(&LiveSystem, NOW).status,
+        Status::Ok,
+        "this test runs as the process {name:?}: a process check of the real machine finds it by its whole name"
+    );
+    if name.len() > 15 && name.is_char_boundary(15) {
+        let first_15 = &name[..15];
+        for other in [first_15.to_owned(), format!("{first_15}-not-this-one")] {
+            assert_eq!(
+                ProcessCheck::new(&other).check(&LiveSystem, NOW).status,
+                Status::Critical,
+                "no process is named {other:?}; {name:?} only shares its first 15 bytes, which is all Linux keeps of a process's own name: names match in full, never by those 15 bytes"
+            );
+        }
+    }
 }
 
 fn port_check_asks_for_its_host_port_and_timeout() {
@@ -374,6 +414,7 @@ workbook_harness::main!(
     a_disk_that_cannot_be_read_is_critical,
     memory_check_judges_memory_use,
     process_check_fails_with_its_severity_when_the_process_is_missing,
+    a_live_process_check_matches_a_long_name_in_full,
     port_check_asks_for_its_host_port_and_timeout,
     live_port_check_connects_to_a_real_listener,
     checks_name_what_they_look_at,

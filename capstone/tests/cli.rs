@@ -3,12 +3,20 @@
 //! Each test writes a config to a temporary folder and runs the real binary. The port checks
 //! connect to listeners this test opens on 127.0.0.1, so their results are known in advance.
 
+use std::cell::RefCell;
+use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
-use sre_monitor::cli::{Args, Command as CliCommand, Format, parse_args};
+use sre_monitor::checks::{FixedReadings, SystemReadings};
+use sre_monitor::cli::{
+    Args, Command as CliCommand, EXIT_CRITICAL, EXIT_OK, EXIT_UNKNOWN, EXIT_WARNING, Format,
+    exit_status, parse_args,
+};
 use sre_monitor::config::{CheckSpec, Config};
 use sre_monitor::models::Status;
 
@@ -28,6 +36,13 @@ impl Run {
     }
 }
 
+/// Stops the test with "not yet implemented" when the binary stopped at a `todo!()`.
+fn stop_at_todo(stderr: &str) {
+    if let Some(line) = stderr.lines().find(|l| l.contains("not yet implemented")) {
+        panic!("not yet implemented: sre-monitor stopped at a todo!() ({line})");
+    }
+}
+
 /// Runs `sre-monitor` with `args`, with `RUST_LOG` set to `rust_log` (unset when `None`).
 fn sre_monitor(args: &[&str], rust_log: Option<&str>) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_sre-monitor"));
@@ -42,15 +57,55 @@ fn sre_monitor(args: &[&str], rust_log: Option<&str>) -> Run {
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     };
-    if run.stderr.contains("not yet implemented") {
-        let line = run
-            .stderr
-            .lines()
-            .find(|l| l.contains("not yet implemented"))
-            .unwrap_or_default();
-        panic!("not yet implemented: sre-monitor stopped at a todo!() ({line})");
-    }
+    stop_at_todo(&run.stderr);
     run
+}
+
+/// Starts `sre-monitor` with `args`, its stdout a pipe to this test and its stderr in a file.
+fn start(args: &[&str], stderr: &Path) -> Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sre-monitor"))
+        .args(args)
+        .env_remove("RUST_LOG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(stderr).expect("a file for stderr"))
+        .spawn()
+        .expect("sre-monitor starts")
+}
+
+/// Waits up to `limit` for `child` to exit and returns its exit code (`None`: killed by a signal).
+/// A child still running then is stopped, and the test fails with `why`.
+fn wait_at_most(child: &mut Child, limit: Duration, why: &str) -> Option<i32> {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("sre-monitor can be waited for") {
+            return status.code();
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "sre-monitor never exited: stopped after {} s. {why}",
+                limit.as_secs()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The lines a child writes on stdout, one at a time, as they come.
+fn lines_of(child: &mut Child) -> mpsc::Receiver<String> {
+    let stdout = child.stdout.take().expect("stdout is a pipe");
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    receiver
 }
 
 /// A temporary folder holding `monitor.toml`.
@@ -103,6 +158,8 @@ timeout_ms = 1000
     )
 }
 
+/// One port check of each outcome: `open` is OK, `closed` a WARNING (its severity), and a
+/// missing process CRITICAL.
 fn failing_config(open: u16, closed: u16, extra_alerts: &str) -> String {
     format!(
         r#"
@@ -132,12 +189,23 @@ process = "no-such-process-7f3c9a"
     )
 }
 
+/// A config whose only check is a closed port at WARNING: the worst status is a warning.
+fn warning_config(open: u16, closed: u16) -> String {
+    format!(
+        "{}\n[[servers.checks]]\ntype = \"port\"\nport = {closed}\ntimeout_ms = 1000\nseverity = \"warning\"\n",
+        healthy_config(open)
+    )
+}
+
 // ----- the library side: arguments and config -----
 
+fn parse(list: &[&str]) -> Result<CliCommand, sre_monitor::cli::UsageError> {
+    parse_args(list.iter().map(|s| s.to_string()))
+}
+
 fn parse_args_reads_every_flag() {
-    let args = |list: &[&str]| parse_args(list.iter().map(|s| s.to_string()));
     assert_eq!(
-        args(&["--config", "m.toml"]),
+        parse(&["--config", "m.toml"]),
         Ok(CliCommand::Run(Args {
             config: PathBuf::from("m.toml"),
             interval: None,
@@ -148,7 +216,7 @@ fn parse_args_reads_every_flag() {
         "only --config: run once, as a table, no log file"
     );
     assert_eq!(
-        args(&[
+        parse(&[
             "--format",
             "json",
             "--interval",
@@ -170,91 +238,219 @@ fn parse_args_reads_every_flag() {
         "every flag, in any order"
     );
     assert_eq!(
-        args(&["--config", "m.toml", "--once"])
+        parse(&["--config", "m.toml", "--once"])
             .map(|c| matches!(c, CliCommand::Run(a) if a.interval.is_none())),
         Ok(true),
         "--once runs once"
     );
     assert_eq!(
-        args(&["--help"]),
+        parse(&["--help"]),
         Ok(CliCommand::Help),
         "--help asks for the help"
     );
-    for bad in [
-        &["--config"][..],
-        &["m.toml"],
-        &["--once"],
-        &["--config", "m.toml", "--format", "xml"],
-        &["--config", "m.toml", "--interval", "0"],
-        &["--config", "m.toml", "--interval", "soon"],
-        &["--config", "m.toml", "--once", "--interval", "5"],
-        &["--config", "m.toml", "--verbose"],
-    ] {
+    assert_eq!(parse(&["-h"]), Ok(CliCommand::Help), "-h asks for the help");
+    let bad: [(&[&str], &str); 11] = [
+        (&["--config"], "--config without its value"),
+        (&["m.toml"], "an argument that is no flag"),
+        (&["--once"], "no --config"),
+        (
+            &["--config", "m.toml", "--format", "xml"],
+            "a format that is neither table nor json",
+        ),
+        (
+            &["--config", "m.toml", "--interval", "0"],
+            "an interval of 0 seconds",
+        ),
+        (
+            &["--config", "m.toml", "--interval", "soon"],
+            "an interval that is not a number",
+        ),
+        (
+            &["--config", "m.toml", "--interval", "-5"],
+            "a negative interval",
+        ),
+        (
+            &["--config", "m.toml", "--once", "--interval", "5"],
+            "--once with --interval",
+        ),
+        (
+            &["--config", "m.toml", "--count", "2"],
+            "--count without --interval",
+        ),
+        (
+            &["--config", "m.toml", "--interval", "5", "--count", "0"],
+            "a count of 0 rounds",
+        ),
+        (&["--config", "m.toml", "--verbose"], "an unknown flag"),
+    ];
+    for (args, why) in bad {
         assert!(
-            args(bad).is_err(),
-            "{bad:?} must be a usage error: a missing value or --config, an unknown format or flag, an interval that is not a whole number of 1 or more, or --once with --interval"
+            parse(args).is_err(),
+            "{args:?} must be a usage error: {why}"
         );
     }
 }
 
+fn parse_args_takes_a_value_after_an_equals_sign() {
+    assert_eq!(
+        parse(&[
+            "--config=m.toml",
+            "--format=json",
+            "--interval=30",
+            "--count=2",
+            "--log-file=logs/a=b.log",
+        ]),
+        Ok(CliCommand::Run(Args {
+            config: PathBuf::from("m.toml"),
+            interval: Some(30),
+            count: Some(2),
+            format: Format::Json,
+            log_file: Some(PathBuf::from("logs/a=b.log")),
+        })),
+        "`--flag=value` is `--flag value`; the value is everything after the first `=` (a path may hold another one)"
+    );
+    assert_eq!(
+        parse(&["--config=m.toml", "--format", "json"]).map(|c| match c {
+            CliCommand::Run(args) => (args.config, args.format),
+            CliCommand::Help => (PathBuf::new(), Format::Table),
+        }),
+        Ok((PathBuf::from("m.toml"), Format::Json)),
+        "both forms mix on one command line"
+    );
+    for (args, why) in [
+        (&["--config="][..], "--config= has an empty value"),
+        (&["--config=m.toml", "--format=xml"], "xml is no format"),
+        (&["--config=m.toml", "--interval=0"], "an interval of 0"),
+        (&["--config=m.toml", "--once=yes"], "--once takes no value"),
+        (&["--config=m.toml", "--verbose=1"], "--verbose is no flag"),
+    ] {
+        assert!(
+            parse(args).is_err(),
+            "{args:?} must be a usage error: {why}"
+        );
+    }
+}
+
+fn exit_status_follows_the_nagios_convention() {
+    assert_eq!(
+        (EXIT_OK, EXIT_WARNING, EXIT_CRITICAL, EXIT_UNKNOWN),
+        (0, 1, 2, 3),
+        "the exit statuses of a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN"
+    );
+    assert_eq!(
+        [Status::Ok, Status::Warning, Status::Critical].map(exit_status),
+        [EXIT_OK, EXIT_WARNING, EXIT_CRITICAL],
+        "exit_status: OK is 0, WARNING 1, CRITICAL 2, so that Nagios, cron or CI can tell a warning from an outage"
+    );
+}
+
+const SERVER: &str = "[[servers]]\nname = \"web-01\"\nhost = \"localhost\"\n";
+
+fn disk_check(warning: &str, critical: &str) -> String {
+    format!(
+        "[[servers.checks]]\ntype = \"disk\"\npath = \"/\"\nwarning = {warning}\ncritical = {critical}\n"
+    )
+}
+
+fn port_check(fields: &str) -> String {
+    format!("[[servers.checks]]\ntype = \"port\"\n{fields}\n")
+}
+
 fn config_errors_name_the_field() {
-    let server = "[[servers]]\nname = \"web-01\"\nhost = \"localhost\"\n";
-    let disk = |warning: &str, critical: &str| {
-        format!(
-            "{server}[[servers.checks]]\ntype = \"disk\"\npath = \"/\"\nwarning = {warning}\ncritical = {critical}\n"
-        )
-    };
+    let memory = "[[servers.checks]]\ntype = \"memory\"\nwarning = 1.0\ncritical = 2.0\n";
     let cases: Vec<(String, &str)> = vec![
-        (disk("80.0", "150.0"), "servers[0].checks[0].critical"),
-        (disk("95.0", "90.0"), "servers[0].checks[0].warning"),
         (
-            format!("{server}[[servers.checks]]\ntype = \"port\"\nport = 70000\n"),
+            format!("{SERVER}{}", disk_check("80.0", "150.0")),
+            "servers[0].checks[0].critical",
+        ),
+        (
+            format!("{SERVER}{}", disk_check("95.0", "90.0")),
+            "servers[0].checks[0].warning",
+        ),
+        (
+            format!("{SERVER}{}", port_check("port = 70000")),
             "servers[0].checks[0].port",
         ),
         (
-            format!("{server}[[servers.checks]]\ntype = \"port\"\nport = 22\ntimeout_ms = 0\n"),
+            format!("{SERVER}{}", port_check("port = 65536")),
+            "servers[0].checks[0].port",
+        ),
+        (
+            format!("{SERVER}{}", port_check("port = 0")),
+            "servers[0].checks[0].port",
+        ),
+        (
+            format!("{SERVER}{}", port_check("port = -22")),
+            "servers[0].checks[0].port",
+        ),
+        (
+            format!("{SERVER}{}", port_check("port = 22\ntimeout_ms = 0")),
             "servers[0].checks[0].timeout_ms",
         ),
         (
-            format!("{server}[[servers.checks]]\ntype = \"process\"\nprocess = \" \"\n"),
+            format!("{SERVER}{}", port_check("port = 22\ntimeout_ms = 60001")),
+            "servers[0].checks[0].timeout_ms",
+        ),
+        (
+            format!("{SERVER}{}", port_check("port = 22\ntimeout_ms = 86400000")),
+            "servers[0].checks[0].timeout_ms",
+        ),
+        (
+            format!("{SERVER}{}", port_check("port = 22\ntimeout_ms = -500")),
+            "servers[0].checks[0].timeout_ms",
+        ),
+        (
+            format!("{SERVER}[[servers.checks]]\ntype = \"process\"\nprocess = \" \"\n"),
             "servers[0].checks[0].process",
         ),
         (
             format!(
-                "{server}[[servers.checks]]\ntype = \"process\"\nprocess = \"sshd\"\nseverity = \"ok\"\n"
+                "{SERVER}[[servers.checks]]\ntype = \"process\"\nprocess = \"sshd\"\nseverity = \"ok\"\n"
             ),
             "servers[0].checks[0].severity",
         ),
         (
             format!(
-                "{server}[[servers.checks]]\ntype = \"disk\"\npath = \"var\"\nwarning = 1.0\ncritical = 2.0\n"
+                "{SERVER}[[servers.checks]]\ntype = \"disk\"\npath = \"var\"\nwarning = 1.0\ncritical = 2.0\n"
             ),
             "servers[0].checks[0].path",
         ),
         (
-            format!(
-                "{server}[[servers.checks]]\ntype = \"memory\"\nwarning = 1.0\ncritical = 2.0\n[[servers]]\nname = \"web-02\"\nhost = \"localhost\"\n"
-            ),
+            format!("{SERVER}{memory}[[servers]]\nname = \"web-02\"\nhost = \"localhost\"\n"),
             "servers[1].checks",
         ),
         (
-            format!(
-                "{}\n[[servers]]\nname = \"web-01\"\nhost = \"localhost\"\n[[servers.checks]]\ntype = \"memory\"\nwarning = 1.0\ncritical = 2.0\n",
-                disk("1.0", "2.0")
-            ),
+            format!("{SERVER}{}\n{SERVER}{memory}", disk_check("1.0", "2.0")),
             "servers[1].name",
         ),
+        (format!("{SERVER}{memory}{memory}"), "servers[0].checks[1]"),
         (
-            format!("{server}[[servers.checks]]\ntype = \"port\"\ntimeout_ms = 500\n"),
+            format!(
+                "{SERVER}{}{memory}{}",
+                port_check("port = 22"),
+                port_check("port = 22\ntimeout_ms = 500")
+            ),
+            "servers[0].checks[2]",
+        ),
+        (
+            format!(
+                "{SERVER}{}{}",
+                disk_check("1.0", "2.0"),
+                disk_check("50.0", "60.0")
+            ),
+            "servers[0].checks[1]",
+        ),
+        (
+            format!("{SERVER}{}", port_check("timeout_ms = 500")),
             "servers[0].checks[0].port",
         ),
         (
-            format!("{server}[[servers.checks]]\ntype = \"memory\"\ncritical = 90.0\n"),
+            format!("{SERVER}[[servers.checks]]\ntype = \"memory\"\ncritical = 90.0\n"),
             "servers[0].checks[0].warning",
         ),
         (
             format!(
-                "{server}[[servers.checks]]\ntype = \"memory\"\nwarning = 1.0\ncritical = 2.0\nport = 22\n"
+                "{SERVER}[[servers.checks]]\ntype = \"memory\"\nwarning = 1.0\ncritical = 2.0\nport = 22\n"
             ),
             "servers[0].checks[0].port",
         ),
@@ -267,7 +463,7 @@ fn config_errors_name_the_field() {
             "servers[0].host",
         ),
         (
-            format!("[alerts]\nmin_severity = \"ok\"\n{}", disk("1.0", "2.0")),
+            format!("[alerts]\nmin_severity = \"ok\"\n{SERVER}{memory}"),
             "alerts.min_severity",
         ),
         (String::new(), "servers"),
@@ -285,6 +481,217 @@ fn config_errors_name_the_field() {
             }
         }
     }
+}
+
+fn config_accepts_the_ends_of_every_range() {
+    let text = format!(
+        "{SERVER}{}{}{}{}",
+        disk_check("0.0", "100.0"),
+        port_check("port = 1\ntimeout_ms = 1"),
+        port_check("port = 65535\ntimeout_ms = 60000"),
+        "[[servers.checks]]\ntype = \"disk\"\npath = \"/var\"\nwarning = 90.0\ncritical = 90.0\n",
+    );
+    let config = Config::from_toml(&text).unwrap_or_else(|e| {
+        panic!("ports 1 and 65535, timeouts of 1 and 60000 ms, thresholds of 0 and 100, and warning equal to critical are all allowed: the ends of a range are in it. Got `{e}` for:\n{text}")
+    });
+    assert_eq!(
+        config.servers[0].checks[1..3],
+        [
+            CheckSpec::Port {
+                port: 1,
+                timeout: Duration::from_millis(1),
+                severity: Status::Critical,
+            },
+            CheckSpec::Port {
+                port: 65535,
+                timeout: Duration::from_millis(60_000),
+                severity: Status::Critical,
+            },
+        ],
+        "the port checks keep their port and timeout, with the default severity Critical"
+    );
+}
+
+/// Fixed readings that also record the port checks they are asked for.
+struct Recording {
+    fixed: FixedReadings,
+    ports: RefCell<Vec<(String, u16, Duration)>>,
+}
+
+impl SystemReadings for Recording {
+    fn disk_used_percent(&self, path: &Path) -> Option<f64> {
+        self.fixed.disk_used_percent(path)
+    }
+    fn memory_used_percent(&self) -> Option<f64> {
+        self.fixed.memory_used_percent()
+    }
+    fn process_running(&self, name: &str) -> bool {
+        self.fixed.process_running(name)
+    }
+    fn port_open(&self, host: &str, port: u16, timeout: Duration) -> bool {
+        self.ports
+            .borrow_mut()
+            .push((host.to_owned(), port, timeout));
+        self.fixed.port_open(host, port, timeout)
+    }
+}
+
+fn every_config_value_reaches_its_check() {
+    let text = r#"
+[alerts]
+min_severity = "critical"
+
+[[servers]]
+name = "db-01"
+host = "db.internal"
+tags = ["prod", "db"]
+
+[[servers.checks]]
+type = "port"
+port = 5432
+timeout_ms = 250
+
+[[servers.checks]]
+type = "port"
+port = 6432
+severity = "warning"
+
+[[servers.checks]]
+type = "disk"
+path = "/var"
+warning = 70.0
+critical = 95.0
+
+[[servers.checks]]
+type = "memory"
+warning = 50.0
+critical = 60.0
+
+[[servers.checks]]
+type = "process"
+process = "postgres"
+severity = "warning"
+
+[[servers]]
+name = "web-01"
+host = "web.internal"
+
+[[servers.checks]]
+type = "port"
+port = 443
+"#;
+    let config = Config::from_toml(text).unwrap_or_else(|e| panic!("a valid config: {e}"));
+    assert_eq!(
+        config.min_severity,
+        Status::Critical,
+        "the config keeps alerts.min_severity"
+    );
+    let db = &config.servers[0].server;
+    assert_eq!(
+        (db.name(), db.host(), db.tags()),
+        (
+            "db-01",
+            "db.internal",
+            &["prod".to_owned(), "db".to_owned()][..]
+        ),
+        "the config keeps each server's name, host and tags"
+    );
+    let machine = Recording {
+        fixed: FixedReadings {
+            disks: vec![(PathBuf::from("/var"), 80.0)],
+            memory_used_percent: Some(55.0),
+            processes: Vec::new(),
+            open_ports: vec![("db.internal".into(), 5432)],
+        },
+        ports: RefCell::new(Vec::new()),
+    };
+    let report = config.monitor().run_once(&machine, 1_700_000_000);
+    let got: Vec<(&str, &str, Status)> = report
+        .results
+        .iter()
+        .map(|r| (r.server.as_str(), r.check.as_str(), r.status))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("db-01", "port 5432", Status::Ok),
+            ("db-01", "port 6432", Status::Warning),
+            ("db-01", "disk /var", Status::Warning),
+            ("db-01", "memory", Status::Warning),
+            ("db-01", "process postgres", Status::Warning),
+            ("web-01", "port 443", Status::Critical),
+        ],
+        "Config::monitor builds every check of every server in the config's order, each with its own values: a port check connects to its server's host (db.internal:5432 is open), a closed port or a missing process takes the check's severity, /var at 80% is a warning with thresholds 70/95, memory at 55% with 50/60"
+    );
+    assert_eq!(
+        machine.ports.borrow().as_slice(),
+        [
+            ("db.internal".to_owned(), 5432, Duration::from_millis(250)),
+            ("db.internal".to_owned(), 6432, Duration::from_millis(3000)),
+            ("web.internal".to_owned(), 443, Duration::from_millis(3000)),
+        ],
+        "each port check connects to its own server's host, with its timeout_ms (3000 ms when absent)"
+    );
+    let opened: Vec<(&str, &str)> = report.opened.iter().map(|a| a.key()).collect();
+    assert_eq!(
+        opened,
+        [("web-01", "port 443")],
+        "with min_severity = \"critical\" in the config, only the critical result opens an alert: the monitor's AlertManager has the config's minimum severity"
+    );
+}
+
+fn a_config_error_never_shows_a_secret() {
+    const KEY: &str = "pd-routing-key-77e2b1";
+    let good = format!(
+        "[alerts]\npagerduty_key = \"{KEY}\"\n{SERVER}{}",
+        disk_check("80.0", "90.0")
+    );
+    let config = Config::from_toml(&good).unwrap_or_else(|e| panic!("a valid config: {e}"));
+    assert_eq!(
+        config.pagerduty_key.as_ref().map(|key| key.expose()),
+        Some(KEY),
+        "the config keeps alerts.pagerduty_key"
+    );
+    assert!(
+        !format!("{config:?}").contains(KEY),
+        "a config's Debug must not show the pager key (it is a Secret)"
+    );
+    for value in [
+        "51870923",
+        "518.70923",
+        "true",
+        "[\"518709\", 23]",
+        "518709abc",
+    ] {
+        let text = format!(
+            "[alerts]\npagerduty_key = {value}\n{SERVER}{}",
+            disk_check("80.0", "90.0")
+        );
+        let error = match Config::from_toml(&text) {
+            Ok(_) => panic!("pagerduty_key = {value} is not a string: the config must be refused"),
+            Err(error) => error.to_string(),
+        };
+        assert!(
+            error.contains("pagerduty_key"),
+            "the error names the key at fault, got {error:?}"
+        );
+        assert!(
+            !error.contains("518709") && !error.contains("70923"),
+            "the error must never show a secret's value, not even one of the wrong type: name the key and the problem only. Got {error:?}"
+        );
+    }
+    let bad_elsewhere = format!(
+        "[alerts]\npagerduty_key = \"{KEY}\"\n{SERVER}{}",
+        disk_check("95.0", "90.0")
+    );
+    let error = Config::from_toml(&bad_elsewhere)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        error.starts_with("servers[0].checks[0].warning: ") && !error.contains(KEY),
+        "an error elsewhere in a config with a pager key names its own field and never the key's value, got {error:?}"
+    );
 }
 
 fn the_example_config_is_valid() {
@@ -322,7 +729,7 @@ fn a_healthy_machine_exits_0_with_the_table_on_stdout() {
     assert_eq!(
         run.code,
         Some(0),
-        "every check is OK: the exit status is 0. stderr:\n{}",
+        "every check is OK: the exit status is 0 (OK). stderr:\n{}",
         run.stderr
     );
     let lines: Vec<&str> = run.stdout.lines().collect();
@@ -340,14 +747,22 @@ fn a_healthy_machine_exits_0_with_the_table_on_stdout() {
     );
 }
 
-fn a_failing_check_exits_1() {
+fn the_exit_status_is_that_of_the_worst_check() {
     let (_listener, open) = open_port();
-    let workspace = Workspace::with_config(&failing_config(open, closed_port(), ""));
-    let run = sre_monitor(&["--config", &workspace.config()], None);
+    let warning = Workspace::with_config(&warning_config(open, closed_port()));
+    let run = sre_monitor(&["--config", &warning.config(), "--once"], None);
     assert_eq!(
         run.code,
         Some(1),
-        "a closed port and a missing process: the exit status is 1. stderr:\n{}",
+        "the worst check is a WARNING (a closed port whose severity is warning): the exit status is 1, as for a Nagios plugin. stderr:\n{}",
+        run.stderr
+    );
+    let critical = Workspace::with_config(&failing_config(open, closed_port(), ""));
+    let run = sre_monitor(&["--config", &critical.config()], None);
+    assert_eq!(
+        run.code,
+        Some(2),
+        "a missing process is CRITICAL, the worst of OK, WARNING and CRITICAL: the exit status is 2. stderr:\n{}",
         run.stderr
     );
     assert!(
@@ -355,38 +770,18 @@ fn a_failing_check_exits_1() {
         "the table shows the missing process as CRITICAL and the closed port as WARNING (its severity); got:\n{}",
         run.stdout
     );
-
-    let warning_only = Workspace::with_config(&format!(
-        "{}\n[[servers.checks]]\ntype = \"port\"\nport = {}\ntimeout_ms = 1000\nseverity = \"warning\"\n",
-        healthy_config(open),
-        closed_port()
-    ));
-    let run = sre_monitor(&["--config", &warning_only.config(), "--once"], None);
-    assert_eq!(
-        run.code,
-        Some(1),
-        "a warning is not healthy either: exit status 1"
-    );
 }
 
 fn json_format_prints_one_parseable_report() {
     let (_listener, open) = open_port();
     let closed = closed_port();
     let workspace = Workspace::with_config(&failing_config(open, closed, ""));
-    let run = sre_monitor(
-        &[
-            "--config",
-            &workspace.config(),
-            "--once",
-            "--format",
-            "json",
-        ],
-        None,
-    );
+    let config = format!("--config={}", workspace.config());
+    let run = sre_monitor(&[&config, "--once", "--format=json"], None);
     assert_eq!(
         run.code,
-        Some(1),
-        "exit status 1, as in table format. stderr:\n{}",
+        Some(2),
+        "exit status 2 (CRITICAL), as in table format; `--config=PATH` and `--format=json` are `--config PATH` and `--format json`. stderr:\n{}",
         run.stderr
     );
     let report: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap_or_else(|e| {
@@ -423,7 +818,7 @@ fn json_format_prints_one_parseable_report() {
     );
 }
 
-fn a_bad_config_exits_2_with_one_line_naming_the_field() {
+fn a_bad_config_exits_3_with_one_line_naming_the_field() {
     let (_listener, port) = open_port();
     let bad_value = Workspace::with_config(&format!(
         "{}\n[[servers.checks]]\ntype = \"disk\"\npath = \"/\"\nwarning = 80.0\ncritical = 150.0\n",
@@ -440,8 +835,8 @@ fn a_bad_config_exits_2_with_one_line_naming_the_field() {
         let run = sre_monitor(&["--config", &workspace.config(), "--once"], None);
         assert_eq!(
             run.code,
-            Some(2),
-            "a bad config exits with status 2. stderr:\n{}",
+            Some(3),
+            "a bad config exits with status 3 (UNKNOWN: the monitor could not check anything). stderr:\n{}",
             run.stderr
         );
         assert_eq!(
@@ -463,7 +858,7 @@ fn a_bad_config_exits_2_with_one_line_naming_the_field() {
     }
 }
 
-fn a_missing_config_file_or_bad_arguments_exit_2() {
+fn a_missing_config_file_or_bad_arguments_exit_3_with_one_line() {
     let workspace = Workspace::with_config("");
     let missing = workspace.path("nowhere.toml");
     let runs = [
@@ -472,18 +867,21 @@ fn a_missing_config_file_or_bad_arguments_exit_2() {
         vec!["--once"],
         vec!["--config", missing.as_str(), "--format", "xml"],
         vec!["--config", missing.as_str(), "--frobnicate"],
+        vec!["--config", missing.as_str(), "--count", "3"],
     ];
     for args in runs {
         let run = sre_monitor(&args, None);
         assert_eq!(
             run.code,
-            Some(2),
-            "{args:?} must exit with status 2. stderr:\n{}",
+            Some(3),
+            "{args:?} must exit with status 3 (UNKNOWN: the monitor did not run). stderr:\n{}",
             run.stderr
         );
-        assert!(
-            !run.lines_of_stderr().is_empty(),
-            "{args:?}: say what is wrong on stderr"
+        assert_eq!(
+            run.lines_of_stderr().len(),
+            1,
+            "{args:?}: say what is wrong in one line on stderr (the whole usage is for --help), got:\n{}",
+            run.stderr
         );
         assert!(
             run.stdout.is_empty(),
@@ -497,6 +895,15 @@ fn a_missing_config_file_or_bad_arguments_exit_2() {
         help.stdout.contains("--config"),
         "--help prints the usage on stdout"
     );
+    for (code, word) in [(0, "OK"), (1, "WARNING"), (2, "CRITICAL"), (3, "UNKNOWN")] {
+        assert!(
+            help.stdout.lines().any(|l| l.contains(word)
+                && l.split(|c: char| !c.is_ascii_digit())
+                    .any(|n| n == code.to_string())),
+            "--help documents the exit status {code} ({word}) on a line of its own, got:\n{}",
+            help.stdout
+        );
+    }
 }
 
 fn logs_go_to_stderr_and_never_to_stdout() {
@@ -525,8 +932,8 @@ fn rust_log_filters_the_logs() {
     let quiet = sre_monitor(&["--config", &workspace.config()], Some("off"));
     assert_eq!(
         quiet.code,
-        Some(1),
-        "logging does not change the exit status"
+        Some(2),
+        "logging does not change the exit status (2: a check is CRITICAL)"
     );
     assert!(
         quiet.stderr.trim().is_empty(),
@@ -550,7 +957,7 @@ fn log_file_gets_the_logs_too() {
     let workspace = Workspace::with_config(&failing_config(open, closed_port(), ""));
     let log = workspace.path("monitor.log");
     let run = sre_monitor(&["--config", &workspace.config(), "--log-file", &log], None);
-    assert_eq!(run.code, Some(1), "stderr:\n{}", run.stderr);
+    assert_eq!(run.code, Some(2), "stderr:\n{}", run.stderr);
     let text = std::fs::read_to_string(&log)
         .unwrap_or_else(|e| panic!("--log-file {log} must create the log file: {e}"));
     assert!(
@@ -567,7 +974,7 @@ fn log_file_gets_the_logs_too() {
     );
 
     let again = sre_monitor(&["--config", &workspace.config(), "--log-file", &log], None);
-    assert_eq!(again.code, Some(1));
+    assert_eq!(again.code, Some(2));
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(
         text.matches("alert opened").count() >= 4,
@@ -581,8 +988,14 @@ fn log_file_gets_the_logs_too() {
     );
     assert_eq!(
         run.code,
-        Some(2),
-        "a log file that cannot be opened exits with status 2. stderr:\n{}",
+        Some(3),
+        "a log file that cannot be opened exits with status 3 (UNKNOWN). stderr:\n{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.lines_of_stderr().len(),
+        1,
+        "a log file that cannot be opened is said in one line on stderr, got:\n{}",
         run.stderr
     );
 }
@@ -608,7 +1021,7 @@ fn the_pager_key_never_appears_anywhere() {
             ],
             Some("trace"),
         );
-        assert_eq!(run.code, Some(1), "stderr:\n{}", run.stderr);
+        assert_eq!(run.code, Some(2), "stderr:\n{}", run.stderr);
         for (place, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
             assert!(
                 !text.contains(KEY) && !text.contains("5e1b7c0d9a"),
@@ -623,10 +1036,39 @@ fn the_pager_key_never_appears_anywhere() {
     );
 }
 
+fn a_bad_secret_in_the_config_is_never_echoed() {
+    let (_listener, open) = open_port();
+    for value in ["51870923", "5187e3", "pd51870923"] {
+        let workspace = Workspace::with_config(&failing_config(
+            open,
+            closed_port(),
+            &format!("pagerduty_key = {value}"),
+        ));
+        let run = sre_monitor(&["--config", &workspace.config()], Some("trace"));
+        assert_eq!(
+            run.code,
+            Some(3),
+            "pagerduty_key = {value} is no string in quotes: a bad config, exit status 3. stderr:\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("pagerduty_key"),
+            "the error names the key at fault, got:\n{}",
+            run.stderr
+        );
+        for (place, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+            assert!(
+                !text.contains("5187"),
+                "pagerduty_key holds a secret, even when it is written wrong: a config error names the key and the problem, never the value; found on {place}:\n{text}"
+            );
+        }
+    }
+}
+
 fn interval_runs_a_round_every_n_seconds() {
     let (_listener, port) = open_port();
     let workspace = Workspace::with_config(&healthy_config(port));
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     let run = sre_monitor(
         &[
             "--config",
@@ -666,18 +1108,134 @@ fn interval_runs_a_round_every_n_seconds() {
     );
 }
 
+/// Runs two rounds a second apart; between them (once the first report is read), `between`
+/// changes the machine. Returns the first report's status and the exit code.
+fn two_rounds(config: &str, between: impl FnOnce()) -> (String, Option<i32>) {
+    let workspace = Workspace::with_config(config);
+    let stderr = workspace.path("stderr.txt");
+    let mut child = start(
+        &[
+            "--config",
+            &workspace.config(),
+            "--interval",
+            "1",
+            "--count",
+            "2",
+            "--format",
+            "json",
+        ],
+        Path::new(&stderr),
+    );
+    let lines = lines_of(&mut child);
+    let first = lines.recv_timeout(Duration::from_secs(20));
+    let first = match first {
+        Ok(line) => line,
+        Err(_) => {
+            let code = wait_at_most(&mut child, Duration::from_secs(5), "");
+            let stderr = std::fs::read_to_string(&stderr).unwrap_or_default();
+            stop_at_todo(&stderr);
+            panic!(
+                "--interval 1 --count 2 --format json prints a JSON line per round; none came (exit code {code:?}). stderr:\n{stderr}"
+            );
+        }
+    };
+    between();
+    let code = wait_at_most(
+        &mut child,
+        Duration::from_secs(20),
+        "--count 2 runs two rounds and exits",
+    );
+    let report: serde_json::Value = serde_json::from_str(&first)
+        .unwrap_or_else(|e| panic!("each line is one JSON report ({e}): {first}"));
+    let status = report["status"].as_str().unwrap_or("?").to_owned();
+    (status, code)
+}
+
+fn after_an_interval_run_the_exit_status_is_that_of_the_last_round() {
+    // The port is closed for the first round and open for the second.
+    let port = closed_port();
+    let mut listener = None;
+    let (first, code) = two_rounds(&healthy_config(port), || {
+        listener = Some(TcpListener::bind(("127.0.0.1", port)).expect("listen on the port again"));
+    });
+    assert_eq!(first, "critical", "round 1: the port is closed");
+    assert_eq!(
+        code,
+        Some(0),
+        "round 1 was CRITICAL, round 2 (the last) OK: the exit status is the last round's, 0, as a monitor reports how things are now"
+    );
+    drop(listener);
+
+    // The port is open for the first round and closed for the second.
+    let (open, port) = open_port();
+    let mut open = Some(open);
+    let (first, code) = two_rounds(&healthy_config(port), || drop(open.take()));
+    assert_eq!(first, "ok", "round 1: the port is open");
+    assert_eq!(
+        code,
+        Some(2),
+        "round 1 was OK, round 2 (the last) CRITICAL: the exit status is the last round's, 2"
+    );
+}
+
+fn a_closed_stdout_stops_the_monitor_and_keeps_the_status() {
+    let (_listener, open) = open_port();
+    let workspace = Workspace::with_config(&failing_config(open, closed_port(), ""));
+    for format in ["table", "json"] {
+        let stderr = workspace.path(&format!("stderr-{format}.txt"));
+        // Every SECS seconds, for ever: only a closed stdout can end this run.
+        let mut child = start(
+            &[
+                "--config",
+                &workspace.config(),
+                "--interval",
+                "1",
+                "--format",
+                format,
+            ],
+            Path::new(&stderr),
+        );
+        // Whoever reads the report goes away at once, as `sre-monitor ... | head -1` does.
+        drop(child.stdout.take());
+        let code = wait_at_most(
+            &mut child,
+            Duration::from_secs(10),
+            "Its stdout was closed: when a report cannot be written, nobody reads them any more, so stop after that round (its write returns an error; `--interval` without `--count` must not run on for ever)",
+        );
+        let stderr = std::fs::read_to_string(&stderr).unwrap_or_default();
+        stop_at_todo(&stderr);
+        assert!(
+            !stderr.contains("panicked"),
+            "--format {format}: a closed stdout is no reason to panic: `println!` panics on a closed pipe, `writeln!` returns an error to handle. stderr:\n{stderr}"
+        );
+        assert_eq!(
+            code,
+            Some(2),
+            "--format {format}: stdout closed, yet the exit status still tells how the checks went: 2, a check is CRITICAL (not 0 as if all were well). stderr:\n{stderr}"
+        );
+    }
+}
+
 workbook_harness::main!(
     parse_args_reads_every_flag,
+    parse_args_takes_a_value_after_an_equals_sign,
+    exit_status_follows_the_nagios_convention,
     config_errors_name_the_field,
+    config_accepts_the_ends_of_every_range,
+    every_config_value_reaches_its_check,
+    a_config_error_never_shows_a_secret,
     the_example_config_is_valid,
     a_healthy_machine_exits_0_with_the_table_on_stdout,
-    a_failing_check_exits_1,
+    the_exit_status_is_that_of_the_worst_check,
     json_format_prints_one_parseable_report,
-    a_bad_config_exits_2_with_one_line_naming_the_field,
-    a_missing_config_file_or_bad_arguments_exit_2,
+    a_bad_config_exits_3_with_one_line_naming_the_field,
+    a_missing_config_file_or_bad_arguments_exit_3_with_one_line,
     logs_go_to_stderr_and_never_to_stdout,
     rust_log_filters_the_logs,
     log_file_gets_the_logs_too,
     the_pager_key_never_appears_anywhere,
+    a_bad_secret_in_the_config_is_never_echoed,
     interval_runs_a_round_every_n_seconds,
+    after_an_interval_run_the_exit_status_is_that_of_the_last_round,
+    a_closed_stdout_stops_the_monitor_and_keeps_the_status,
 );

@@ -2,6 +2,7 @@
 //! (src/report.rs). The checks here are written by the test, and time comes from a fake clock.
 
 use std::cell::Cell;
+use std::ops::ControlFlow;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -199,7 +200,10 @@ fn run_repeats_on_the_schedule_and_returns_the_last_report() {
         &FixedReadings::default(),
         schedule,
         &mut clock,
-        &mut |report: &Report| seen.push((report.generated_at, report.status)),
+        &mut |report: &Report| {
+            seen.push((report.generated_at, report.status));
+            ControlFlow::Continue(())
+        },
     );
     assert_eq!(
         seen,
@@ -220,6 +224,54 @@ fn run_repeats_on_the_schedule_and_returns_the_last_report() {
         (last.generated_at, last.status),
         (T0 + 60, Status::Critical),
         "run returns the last round's report"
+    );
+}
+
+fn run_stops_after_the_round_whose_report_says_break() {
+    let mut monitor = Monitor::new(AlertManager::new(Status::Warning));
+    monitor.add_server(
+        server("web-01"),
+        vec![scripted(
+            "memory",
+            &[Status::Ok, Status::Critical, Status::Warning],
+        )],
+    );
+    let mut clock = FakeClock {
+        now: T0,
+        slept: Vec::new(),
+    };
+    let mut seen = Vec::new();
+    let forever = Schedule {
+        interval: Duration::from_secs(10),
+        rounds: None,
+    };
+    let last = monitor.run(
+        &FixedReadings::default(),
+        forever,
+        &mut clock,
+        &mut |report: &Report| {
+            seen.push(report.generated_at);
+            if seen.len() == 2 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        },
+    );
+    assert_eq!(
+        seen,
+        [T0, T0 + 10],
+        "on_report answered Break(()) for the second round: run no more rounds after it, even on a schedule without an end (this is how the binary stops when nobody reads its output)"
+    );
+    assert_eq!(
+        clock.slept,
+        [Duration::from_secs(10)],
+        "after the round that says Break, stop at once: no sleep after it"
+    );
+    assert_eq!(
+        last.map(|report| (report.generated_at, report.status)),
+        Some((T0 + 10, Status::Critical)),
+        "run returns the report of the round that said Break: it is the last round that ran"
     );
 }
 
@@ -280,6 +332,60 @@ fn sample_report() -> Report {
         open_alerts: vec![alert(&results[3]), alert(&results[1])],
         results,
     }
+}
+
+/// The keys of a JSON object, sorted.
+fn keys_of(value: &serde_json::Value, what: &str) -> Vec<String> {
+    let mut keys: Vec<String> = value
+        .as_object()
+        .unwrap_or_else(|| panic!("{what} is a JSON object, got {value}"))
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort();
+    keys
+}
+
+fn the_json_report_has_every_field_even_when_empty() {
+    let json = render_json(&sample_report());
+    let value: serde_json::Value =
+        serde_json::from_str(&json).expect("the JSON report parses as JSON");
+    assert_eq!(
+        keys_of(&value, "the report"),
+        [
+            "generated_at",
+            "open_alerts",
+            "opened",
+            "resolved",
+            "results",
+            "status"
+        ],
+        "the report has every field of Report, an empty list included (`\"resolved\": []`): a script that reads `.resolved` must find it. Got:\n{json}"
+    );
+    assert_eq!(
+        value["resolved"],
+        serde_json::json!([]),
+        "no alert resolved this round: `\"resolved\": []`, not null, not left out"
+    );
+    assert_eq!(
+        keys_of(&value["results"][2], "a result"),
+        ["check", "message", "metric", "server", "status"],
+        "a result has every field of CheckResult, `\"metric\": null` when it measured nothing. Got:\n{json}"
+    );
+    assert_eq!(
+        keys_of(&value["results"][0]["metric"], "a metric"),
+        ["name", "timestamp", "unit", "value"],
+        "a metric has its name, value, unit and timestamp. Got:\n{json}"
+    );
+    assert_eq!(
+        keys_of(&value["opened"][0], "an alert"),
+        ["check", "message", "opened_at", "server", "severity"],
+        "an alert has its server, check, severity, message and opened_at. Got:\n{json}"
+    );
+    assert_eq!(
+        value["results"][0]["metric"]["timestamp"], T0,
+        "a metric's timestamp is the Unix time it was measured"
+    );
 }
 
 fn the_table_report_has_the_specified_layout() {
@@ -349,7 +455,9 @@ workbook_harness::main!(
     the_report_status_is_the_worst_result,
     alerts_open_once_and_resolve_across_rounds,
     run_repeats_on_the_schedule_and_returns_the_last_report,
+    run_stops_after_the_round_whose_report_says_break,
     the_table_report_has_the_specified_layout,
     an_empty_table_has_the_header_and_the_summary,
     the_json_report_is_one_line_that_parses_back,
+    the_json_report_has_every_field_even_when_empty,
 );

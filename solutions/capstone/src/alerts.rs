@@ -3,6 +3,13 @@
 //! Open alerts live in a map keyed by (server, check): a failing check whose alert is already open
 //! at the same or a higher severity opens nothing new; a check back under the minimum severity
 //! resolves its alert. Every change is logged with structured fields, never the pager key.
+//!
+//! ## Read more
+//!
+//! [tracing](https://docs.rs/tracing/latest/tracing/) (events, levels, fields with `%` and `?`);
+//! [`BTreeMap`](https://doc.rust-lang.org/std/collections/struct.BTreeMap.html) and the Rust
+//! Book, [ch. 8.3, Hash Maps](https://doc.rust-lang.org/book/ch08-03-hash-maps.html) (the same
+//! API, in key order).
 
 use std::collections::BTreeMap;
 

@@ -2,6 +2,14 @@
 //!
 //! Every check reads the machine through `SystemReadings`: `LiveSystem` in production,
 //! `FixedReadings` (or any other implementation) in tests.
+//!
+//! ## Read more
+//!
+//! The Rust Book, [ch. 10.2, Traits](https://doc.rust-lang.org/book/ch10-02-traits.html) (default
+//! methods are the ABC's concrete ones); [`std::net::TcpStream::connect_timeout`](https://doc.rust-lang.org/std/net/struct.TcpStream.html#method.connect_timeout)
+//! and [`ToSocketAddrs`](https://doc.rust-lang.org/std/net/trait.ToSocketAddrs.html);
+//! [sysinfo](https://docs.rs/sysinfo/latest/sysinfo/) (`Disks`, `System`, and `Process::name`'s
+//! warning about Linux's 15 bytes).
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -9,7 +17,7 @@ use std::net::{TcpStream, ToSocketAddrs};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use sysinfo::{Disks, ProcessRefreshKind, ProcessesToUpdate, System};
+use sysinfo::{Disks, Process, ProcessRefreshKind, ProcessesToUpdate, System, UpdateKind};
 
 use crate::models::{CheckResult, Metric, Status};
 
@@ -36,6 +44,9 @@ pub struct LiveSystem;
 
 impl SystemReadings for LiveSystem {
     fn disk_used_percent(&self, path: &Path) -> Option<f64> {
+        // A path that does not exist is on no disk (every path starts with `/`, so without this
+        // it would read the root disk). The real path also follows symlinks to their disk.
+        let path = std::fs::canonicalize(path).ok()?;
         let disks = Disks::new_with_refreshed_list().ok()?;
         // The disk that holds `path` is the one with the longest mount point above it.
         let disk = disks
@@ -67,21 +78,15 @@ impl SystemReadings for LiveSystem {
         system.refresh_processes_specifics(
             ProcessesToUpdate::All,
             true,
-            ProcessRefreshKind::nothing(),
+            ProcessRefreshKind::nothing()
+                .with_exe(UpdateKind::OnlyIfNotSet)
+                .with_cmd(UpdateKind::OnlyIfNotSet),
         );
-        // Linux keeps only the first 15 bytes of a process name.
-        let mut short = name;
-        if cfg!(target_os = "linux") && name.len() > 15 {
-            let mut end = 15;
-            while !name.is_char_boundary(end) {
-                end -= 1;
-            }
-            short = &name[..end];
-        }
+        let wanted = OsStr::new(name);
         system
-            .processes_by_exact_name(OsStr::new(short))
-            .next()
-            .is_some()
+            .processes()
+            .values()
+            .any(|process| names_of(process).contains(&wanted))
     }
 
     fn port_open(&self, host: &str, port: u16, timeout: Duration) -> bool {
@@ -93,6 +98,29 @@ impl SystemReadings for LiveSystem {
             Err(_) => false,
         }
     }
+}
+
+/// The names a process goes by: the file names of its program (`exe`) and of its command's first
+/// word, and its own short name. Linux keeps only the first 15 bytes of that one (`comm`): cut short,
+/// it names no program, so a long name is matched in full, never by its first 15 bytes.
+fn names_of(process: &Process) -> Vec<&OsStr> {
+    let mut names: Vec<&OsStr> = [process.exe(), process.cmd().first().map(Path::new)]
+        .into_iter()
+        .flatten()
+        .filter_map(Path::file_name)
+        .collect();
+    let short = process.name();
+    let begins = |full: &&OsStr| {
+        full.len() > short.len()
+            && full
+                .as_encoded_bytes()
+                .starts_with(short.as_encoded_bytes())
+    };
+    let cut_short = cfg!(target_os = "linux") && short.len() == 15 && names.iter().any(begins);
+    if !cut_short {
+        names.push(short);
+    }
+    names
 }
 
 /// Readings fixed in advance, for tests.

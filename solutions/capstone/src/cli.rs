@@ -1,7 +1,19 @@
 //! # CLI: arguments, exit codes, and the whole run (reference solution)
+//!
+//! Exit statuses follow the Nagios plugin convention; a closed stdout ends the run after the round
+//! it could not print, and the status still tells what that round found.
+//!
+//! ## Read more
+//!
+//! The Rust Book, [ch. 12, a command line program](https://doc.rust-lang.org/book/ch12-00-an-io-project.html)
+//! and [ch. 12.6, stderr](https://doc.rust-lang.org/book/ch12-06-writing-to-stderr-instead-of-stdout.html);
+//! [`std::process::ExitCode`](https://doc.rust-lang.org/std/process/struct.ExitCode.html);
+//! [the Nagios plugin return codes](https://nagios-plugins.org/doc/guidelines.html);
+//! [clap](https://docs.rs/clap/latest/clap/), for when six flags grow to sixty.
 
 use std::fmt;
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -11,6 +23,7 @@ use tracing::debug;
 use crate::checks::LiveSystem;
 use crate::config::Config;
 use crate::logging;
+use crate::models::Status;
 use crate::report::{render_json, render_table};
 use crate::runner::{Schedule, SystemClock};
 
@@ -20,25 +33,30 @@ Usage: sre-monitor --config PATH [--once | --interval SECS [--count N]] [--forma
 
 Runs the checks of the config file against this machine and prints a report on stdout.
 
-Options:
+Options (a value may also follow an `=`: --config=monitor.toml):
   --config PATH      the config file (TOML): servers, checks, thresholds
   --once             run the checks once (the default)
   --interval SECS    run the checks every SECS seconds (1 or more), until stopped
-  --count N          with --interval: stop after N rounds
+  --count N          with --interval: stop after N rounds (1 or more)
   --format FORMAT    table (the default) or json (one JSON object per round, one per line)
   --log-file PATH    also append the logs to PATH (logs always go to stderr; RUST_LOG filters them)
   --help             print this help
 
-Exit status: 0 when every check is OK, 1 when a check is WARNING or CRITICAL,
-2 when the arguments, the config or the log file cannot be used.
+Exit status, as for a Nagios plugin (with --interval, that of the last round):
+  0  OK        every check is OK
+  1  WARNING   the worst check is WARNING
+  2  CRITICAL  a check is CRITICAL
+  3  UNKNOWN   the arguments, the config or the log file cannot be used
 ";
 
 /// The exit status when every check is OK.
-pub const EXIT_HEALTHY: u8 = 0;
-/// The exit status when a check is `Warning` or `Critical`.
-pub const EXIT_UNHEALTHY: u8 = 1;
-/// The exit status for bad arguments, a bad config or an unusable log file.
-pub const EXIT_BAD_CONFIG: u8 = 2;
+pub const EXIT_OK: u8 = 0;
+/// The exit status when the worst check is `Warning`.
+pub const EXIT_WARNING: u8 = 1;
+/// The exit status when a check is `Critical`.
+pub const EXIT_CRITICAL: u8 = 2;
+/// The exit status when the monitor cannot run: bad arguments, a bad config, an unusable log file.
+pub const EXIT_UNKNOWN: u8 = 3;
 
 /// How to print a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,18 +106,31 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Usa
     let mut format = Format::Table;
     let mut log_file = None;
     while let Some(arg) = args.next() {
-        let mut value = |flag: &str| {
-            args.next()
+        // `--flag=value` is `--flag value`.
+        let (flag, mut inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_owned(), Some(value.to_owned()))
+            }
+            _ => (arg, None),
+        };
+        if inline.is_some() && matches!(flag.as_str(), "--help" | "--once") {
+            return Err(UsageError(format!("{flag} takes no value")));
+        }
+        let mut value = || {
+            inline
+                .take()
+                .or_else(|| args.next())
+                .filter(|value| !value.is_empty())
                 .ok_or_else(|| UsageError(format!("{flag} needs a value")))
         };
-        match arg.as_str() {
+        match flag.as_str() {
             "--help" | "-h" => return Ok(Command::Help),
-            "--config" => config = Some(PathBuf::from(value("--config")?)),
+            "--config" => config = Some(PathBuf::from(value()?)),
             "--once" => once = true,
-            "--interval" => interval = Some(positive("--interval", &value("--interval")?)?),
-            "--count" => count = Some(positive("--count", &value("--count")?)?),
+            "--interval" => interval = Some(positive("--interval", &value()?)?),
+            "--count" => count = Some(positive("--count", &value()?)?),
             "--format" => {
-                format = match value("--format")?.as_str() {
+                format = match value()?.as_str() {
                     "table" => Format::Table,
                     "json" => Format::Json,
                     other => {
@@ -109,7 +140,7 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Usa
                     }
                 }
             }
-            "--log-file" => log_file = Some(PathBuf::from(value("--log-file")?)),
+            "--log-file" => log_file = Some(PathBuf::from(value()?)),
             other => return Err(UsageError(format!("unknown argument {other:?}"))),
         }
     }
@@ -144,30 +175,33 @@ fn positive(flag: &str, value: &str) -> Result<u64, UsageError> {
         })
 }
 
+/// The exit status for a report's status: 0 OK, 1 WARNING, 2 CRITICAL.
+pub fn exit_status(status: Status) -> u8 {
+    match status {
+        Status::Ok => EXIT_OK,
+        Status::Warning => EXIT_WARNING,
+        Status::Critical => EXIT_CRITICAL,
+    }
+}
+
 /// The whole program: parse the arguments, load the config, set up logging, run, print, and
 /// return the exit status.
 pub fn main(args: impl IntoIterator<Item = String>) -> ExitCode {
     let args = match parse_args(args) {
         Ok(Command::Help) => {
-            print!("{USAGE}");
-            return ExitCode::from(EXIT_HEALTHY);
+            // Nothing to do if nobody reads it.
+            let _ = std::io::stdout().write_all(USAGE.as_bytes());
+            return ExitCode::from(EXIT_OK);
         }
         Ok(Command::Run(args)) => args,
-        Err(e) => {
-            eprintln!("sre-monitor: {e} (see --help)");
-            return ExitCode::from(EXIT_BAD_CONFIG);
-        }
+        Err(e) => return unknown(format_args!("{e} (see --help)")),
     };
     let config = match Config::load(&args.config) {
         Ok(config) => config,
-        Err(e) => {
-            eprintln!("sre-monitor: bad config {}: {e}", args.config.display());
-            return ExitCode::from(EXIT_BAD_CONFIG);
-        }
+        Err(e) => return unknown(format_args!("bad config {}: {e}", args.config.display())),
     };
     if let Err(e) = logging::init(args.log_file.as_deref()) {
-        eprintln!("sre-monitor: {e}");
-        return ExitCode::from(EXIT_BAD_CONFIG);
+        return unknown(format_args!("{e}"));
     }
     debug!(?config, "config loaded");
 
@@ -190,15 +224,19 @@ pub fn main(args: impl IntoIterator<Item = String>) -> ExitCode {
             Format::Table if rounds > 0 => write!(out, "\n{}", render_table(report)),
             Format::Table => write!(out, "{}", render_table(report)),
         };
-        // Whoever read the reports has gone (`| head -1`): nothing more to say to them.
-        if written.and_then(|()| out.flush()).is_err() {
-            std::process::exit(i32::from(EXIT_HEALTHY));
-        }
         rounds += 1;
+        match written.and_then(|()| out.flush()) {
+            Ok(()) => ControlFlow::Continue(()),
+            // Whoever read the reports has gone (`| head -1`): stop, and let the status tell.
+            Err(_) => ControlFlow::Break(()),
+        }
     });
-    if last.is_some_and(|report| report.is_healthy()) {
-        ExitCode::from(EXIT_HEALTHY)
-    } else {
-        ExitCode::from(EXIT_UNHEALTHY)
-    }
+    ExitCode::from(last.map_or(EXIT_UNKNOWN, |report| exit_status(report.status)))
+}
+
+/// Says on stderr, in one line, why the monitor cannot run; the status is UNKNOWN.
+fn unknown(why: fmt::Arguments<'_>) -> ExitCode {
+    // A closed stderr must not turn this into a panic.
+    let _ = writeln!(std::io::stderr(), "sre-monitor: {why}");
+    ExitCode::from(EXIT_UNKNOWN)
 }

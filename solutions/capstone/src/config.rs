@@ -2,6 +2,14 @@
 //!
 //! serde reads the file into the `Raw*` types; `validate` checks every value and names the field
 //! at fault (`servers[0].checks[1].critical`); `Config::monitor` builds the checks.
+//!
+//! ## Read more
+//!
+//! [serde](https://serde.rs/) ([field attributes](https://serde.rs/field-attrs.html) such as
+//! `default`, and `deny_unknown_fields`); [toml](https://docs.rs/toml/latest/toml/); the Rust
+//! Book, [ch. 9.3, custom types for validation](https://doc.rust-lang.org/book/ch09-03-to-panic-or-not-to-panic.html#creating-custom-types-for-validation);
+//! ["Parse, don't validate"](https://lexi-lambda.github.io/blog/2019/11/05/parse-don-t-validate/);
+//! [`TryFrom`](https://doc.rust-lang.org/std/convert/trait.TryFrom.html) (`u16::try_from`).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -163,8 +171,13 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// The keys whose values are secrets: an error about one names the key and the problem, never
+/// the value (toml quotes a value of the wrong type: "invalid type: integer `51870923`").
+pub const SECRET_KEYS: &[&str] = &["pagerduty_key"];
+
 /// A TOML or type error, on one line: the field (named in serde's message for a missing or
-/// unknown field, else the key on the line at fault), the problem and the line number.
+/// unknown field, else the key on the line at fault), the problem and the line number. About a
+/// secret's key, the problem is said in fixed words, so that the value never shows.
 fn from_toml_error(error: &toml::de::Error, text: &str) -> ConfigError {
     let message = error.message().lines().next().unwrap_or("").trim();
     let line_start = error.span().map(|span| {
@@ -180,11 +193,24 @@ fn from_toml_error(error: &toml::de::Error, text: &str) -> ConfigError {
         let (key, _) = line.split_once('=')?;
         Some(key.trim())
     });
+    let field = named.or(key_on_line);
+    let message = match field {
+        Some(key) if SECRET_KEYS.contains(&key) => {
+            if message.starts_with("duplicate key") {
+                "is set twice"
+            } else if message.starts_with("invalid type") {
+                "must be a string in quotes, like \"...\" (the value is a secret: it is not shown)"
+            } else {
+                "is not a valid string in quotes (the value is a secret: it is not shown)"
+            }
+        }
+        _ => message,
+    };
     let problem = match line_number {
         Some(line) => format!("{message} (line {line})"),
         None => message.to_owned(),
     };
-    match named.or(key_on_line) {
+    match field {
         Some(field) => ConfigError::invalid(field, problem),
         None => ConfigError::invalid(
             line_number.map_or_else(|| "config".to_owned(), |line| format!("line {line}")),
@@ -335,12 +361,21 @@ pub fn validate(raw: RawConfig) -> Result<Config, ConfigError> {
                 "a server needs at least one [[servers.checks]]",
             ));
         }
-        let checks = raw_server
-            .checks
-            .into_iter()
-            .enumerate()
-            .map(|(j, check)| validate_check(check, &format!("{at}.checks[{j}]")))
-            .collect::<Result<Vec<_>, _>>()?;
+        // Alerts are kept by (server, check name): two checks with one name would share alerts.
+        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut checks = Vec::new();
+        for (j, raw_check) in raw_server.checks.into_iter().enumerate() {
+            let at = format!("{at}.checks[{j}]");
+            let spec = validate_check(raw_check, &at)?;
+            let name = spec.build(server.host()).name();
+            if let Some(first) = names.insert(name.clone(), j) {
+                return Err(ConfigError::invalid(
+                    at,
+                    format!("{name:?} is already the name of servers[{i}].checks[{first}]"),
+                ));
+            }
+            checks.push(spec);
+        }
         servers.push(ServerConfig { server, checks });
     }
     Ok(Config {

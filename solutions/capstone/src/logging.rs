@@ -1,4 +1,12 @@
 //! # Logging: tracing to stderr, and to a file if asked (reference solution)
+//!
+//! ## Read more
+//!
+//! [tracing-subscriber](https://docs.rs/tracing-subscriber/latest/tracing_subscriber/): the
+//! [`fmt` layer](https://docs.rs/tracing-subscriber/latest/tracing_subscriber/fmt/index.html)
+//! and [`EnvFilter`](https://docs.rs/tracing-subscriber/latest/tracing_subscriber/filter/struct.EnvFilter.html);
+//! [tracing-appender's rolling files](https://docs.rs/tracing-appender/latest/tracing_appender/rolling/index.html)
+//! (by time); [`OpenOptions`](https://doc.rust-lang.org/std/fs/struct.OpenOptions.html).
 
 use std::fmt;
 use std::fs::OpenOptions;

@@ -2,6 +2,14 @@
 //!
 //! Derives write the boilerplate, validating constructors play `__post_init__`, private fields
 //! keep the constructors the only way in, and `Secret` redacts itself wherever it is printed.
+//!
+//! ## Read more
+//!
+//! The Rust Book, [ch. 5, Structs](https://doc.rust-lang.org/book/ch05-00-structs.html) and
+//! [ch. 9.3, validating types](https://doc.rust-lang.org/book/ch09-03-to-panic-or-not-to-panic.html);
+//! [`std::fmt`](https://doc.rust-lang.org/std/fmt/index.html) (`Display`, `Debug`, `pad`);
+//! [`slice::sort_by`](https://doc.rust-lang.org/std/primitive.slice.html#method.sort_by) (stable);
+//! [serde's derive](https://serde.rs/derive.html).
 
 use std::fmt;
 

@@ -1,4 +1,11 @@
 //! # Report output: a table for humans, JSON for machines (reference solution)
+//!
+//! ## Read more
+//!
+//! [`std::fmt`'s width and fill](https://doc.rust-lang.org/std/fmt/index.html#width)
+//! (`{:<width$}`); [serde_json](https://docs.rs/serde_json/latest/serde_json/) (`to_string`);
+//! [JSON Lines](https://jsonlines.org/); [insta](https://insta.rs/docs/), the snapshot test that
+//! checks your table.
 
 use crate::models::Status;
 use crate::runner::Report;

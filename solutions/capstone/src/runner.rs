@@ -2,7 +2,15 @@
 //!
 //! One round runs the checks in order, hands the results to the alert manager and builds a
 //! `Report`. Time comes from a `Clock`, so that tests can run many rounds without waiting.
+//!
+//! ## Read more
+//!
+//! The Rust Book, [ch. 18.2, Trait Objects](https://doc.rust-lang.org/book/ch18-02-trait-objects.html)
+//! (`Box<dyn HealthCheck>`) and [ch. 13.1, Closures](https://doc.rust-lang.org/book/ch13-01-closures.html)
+//! (`&mut dyn FnMut`); [`std::ops::ControlFlow`](https://doc.rust-lang.org/std/ops/enum.ControlFlow.html);
+//! [tracing's spans](https://docs.rs/tracing/latest/tracing/span/index.html).
 
+use std::ops::ControlFlow;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
@@ -143,13 +151,14 @@ impl Monitor {
     }
 
     /// Runs rounds on `schedule`, hands each report to `on_report`, and returns the last one.
-    /// It waits `schedule.interval` between two rounds, never after the last.
+    /// It waits `schedule.interval` between two rounds, never after the last; when `on_report`
+    /// answers `ControlFlow::Break(())`, that round is the last.
     pub fn run(
         &mut self,
         readings: &dyn SystemReadings,
         schedule: Schedule,
         clock: &mut dyn Clock,
-        on_report: &mut dyn FnMut(&Report),
+        on_report: &mut dyn FnMut(&Report) -> ControlFlow<()>,
     ) -> Option<Report> {
         let mut last = None;
         let mut done = 0;
@@ -158,9 +167,12 @@ impl Monitor {
                 clock.sleep(schedule.interval);
             }
             let report = self.run_once(readings, clock.now());
-            on_report(&report);
+            let flow = on_report(&report);
             last = Some(report);
             done += 1;
+            if flow.is_break() {
+                break;
+            }
         }
         last
     }
