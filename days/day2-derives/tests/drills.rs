@@ -136,6 +136,13 @@ fn drill06_derived_order_follows_the_fields() {
         .iter()
         .map(|i| (i.severity, i.title.as_str()))
         .collect();
+    let severities: Vec<u8> = got.iter().map(|(severity, _)| *severity).collect();
+    let why = if severities == [1, 1, 2, 3] {
+        " (the severities are right, but equal severities must be ordered by title: sort by the whole \
+         derived order, `sort()`, not by severity alone)"
+    } else {
+        ""
+    };
     assert_eq!(
         got,
         [
@@ -145,7 +152,7 @@ fn drill06_derived_order_follows_the_fields() {
             (3, "a flaky test")
         ],
         "incidents sort by severity first (1 first), then by title. The derived Ord compares the fields top to \
-         bottom: put `severity` above `title`"
+         bottom: put `severity` above `title`{why}"
     );
     assert!(
         incident(1, "zzz") < incident(2, "aaa"),

@@ -57,7 +57,8 @@ fn port_must_be_between_1_and_65535_both_included() {
     assert_eq!(
         port(70000).err(),
         Some(ServerError::InvalidPort(70000)),
-        "the error must carry the port that was rejected"
+        "port 70000 is above 65535: new() must return Err(InvalidPort(70000)), carrying the port it rejected \
+         (`port as u16` would silently wrap it to 4464: use u16::try_from or check the range first)"
     );
     assert_eq!(
         port(443).map(|s| s.port()).ok(),

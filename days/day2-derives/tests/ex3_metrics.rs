@@ -86,7 +86,8 @@ fn new_rejects_nan_and_infinity() {
             Some(MetricError::NotFinite {
                 name: "load".to_string()
             }),
-            "{value} is not a reading: it must be Err(NotFinite) (a NaN would break the sort)"
+            "{value} is not a reading: it must be Err(NotFinite), not Negative (a NaN would break the sort; \
+             check `is_finite()` before `< 0.0`, or minus infinity counts as merely negative)"
         );
     }
     let text = MetricError::NotFinite {
