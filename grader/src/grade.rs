@@ -11,7 +11,7 @@ use std::time::Duration;
 use crate::compile::{CompileError, build_tests};
 use crate::integrity::RunGuard;
 use crate::next_step::{file_named_by, most_telling};
-use crate::planted::PlantedBugs;
+use crate::planted::{ON_REFERENCE_TARGET, PlantedBugs};
 use crate::process::Limits;
 use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
 use crate::testrun::{Protocol, TestEnv, list_tests, run_test};
@@ -196,12 +196,16 @@ pub fn grade_unit(
             // The manifest's target order, then the order the test file lists its tests in.
             tests.sort_by_key(|t| {
                 (
-                    // Results of no target of its own (planted bugs) come last.
+                    // The learner's own tests graded against the reference solution come
+                    // last: first those that fail on it, then the planted bugs.
                     exercise
                         .tests
                         .iter()
                         .position(|name| *name == t.target)
-                        .unwrap_or(usize::MAX),
+                        .unwrap_or(match t.target.as_str() {
+                            ON_REFERENCE_TARGET => exercise.tests.len(),
+                            _ => exercise.tests.len() + 1,
+                        }),
                     listed
                         .get(&(t.target.clone(), t.name.clone()))
                         .copied()

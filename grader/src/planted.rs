@@ -93,7 +93,7 @@ impl PlantedBugs {
                 valid.push(name.clone());
             } else if verdict.0 == TestStatus::DoesNotCompile {
                 results.push(TestResult {
-                    name: name.clone(),
+                    name: format!("{name} (against the reference solution)"),
                     target: ON_REFERENCE_TARGET.to_owned(),
                     status: TestStatus::Failed,
                     message: Some(format!(
@@ -107,7 +107,7 @@ impl PlantedBugs {
                 });
             } else {
                 results.push(TestResult {
-                    name: name.clone(),
+                    name: format!("{name} (on the reference solution)"),
                     target: ON_REFERENCE_TARGET.to_owned(),
                     status: TestStatus::Failed,
                     message: Some(format!(

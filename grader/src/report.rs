@@ -304,7 +304,11 @@ fn weighted_score(exercises: &[ExerciseReport]) -> u32 {
                     let valid = (own - wrong_on_reference as f64).max(0.0) / own;
                     caught as f64 / bugs as f64 * valid
                 }
-                Some(min) if min > 0 => passed.min(min) as f64 / min as f64,
+                // Without planted bugs, by how many pass; never all of it while one fails.
+                Some(min) if min > 0 => {
+                    passed.min(min) as f64 / min as f64 * passed as f64
+                        / counted_own(e).max(1) as f64
+                }
                 _ if counted == 0 => 0.0,
                 _ => f64::from(passed_weight) / f64::from(counted),
             };

@@ -63,14 +63,115 @@ fn own_tests_count_when_they_pass_and_should_panic_and_ignore_are_understood() {
     assert_eq!(status("fails"), "failed");
     assert_eq!(status("later"), "ignored", "an ignored test did not run");
     assert_eq!(
-        report["score"], 80,
-        "40 for models, none for report, 40 for two passing own tests of the two required"
+        report["score"], 66,
+        "40 for models, none for report, and for two passing own tests of the two required, 40 \
+         less the third of it that the failing one costs: never all of it while a test fails"
     );
     assert_eq!(
         own["status"], "in_progress",
         "a failing own test leaves the area unfinished"
     );
     assert_eq!(report["summary"]["ignored"], 1);
+}
+
+/// With bugs planted in the reference solution, the learner's own tests earn the share of them
+/// they catch, and the whole area only when every bug is caught.
+#[test]
+fn own_tests_are_graded_by_the_planted_bugs_they_catch() {
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    workbook
+        .solve("capstone/src/lib.rs")
+        .solve("capstone/src/report.rs")
+        .write(
+            "solutions/capstone/variants.toml",
+            r#"
+[[mistake]]
+exercise = "models"
+about = "the threshold is 0"
+plant = true
+edits = [{ file = "src/lib.rs", find = "    90", replace = "    0" }]
+
+[[mistake]]
+exercise = "models"
+about = "the status line forgets the number"
+plant = true
+edits = [{ file = "src/lib.rs", find = "{used}% used", replace = "% used" }]
+"#,
+        );
+    let own_tests = |report: &serde_json::Value| report["exercises"][2].clone();
+
+    // Two tests that assert nothing catch nothing.
+    workbook.write(
+        "capstone/tests/my_tests.rs",
+        "#[test]\nfn one() {\n    assert!(true);\n}\n\n#[test]\nfn two() {\n    assert!(true);\n}\n",
+    );
+    let run = workbook.grader(&["capstone", "--json"]).run();
+    let report = run.json();
+    assert_eq!(
+        report["score"],
+        60,
+        "models and report, and nothing for tests that catch no bug: {}",
+        own_tests(&report)
+    );
+    assert_eq!(own_tests(&report)["status"], "in_progress");
+    let text = workbook.grader(&["capstone"]).run().stdout;
+    assert!(
+        text.contains("catches: the threshold is 0")
+            && text.contains("None of your tests fails when the code has this bug"),
+        "{text}"
+    );
+
+    // One bug caught of two.
+    workbook.write(
+        "capstone/tests/my_tests.rs",
+        "#[test]\nfn threshold_is_ninety() {\n    assert_eq!(fixture_monitor::threshold(), 90);\n}\n\n\
+         #[test]\nfn two() {\n    assert!(true);\n}\n",
+    );
+    let report = workbook.grader(&["capstone", "--json"]).run().json();
+    assert_eq!(
+        report["score"],
+        80,
+        "half of the bugs: {}",
+        own_tests(&report)
+    );
+
+    // A test that holds only for the learner's own (wrong) threshold fails on the reference.
+    let reference_lib = std::fs::read_to_string(workbook.path("capstone/src/lib.rs")).unwrap();
+    workbook
+        .write(
+            "capstone/src/lib.rs",
+            &reference_lib.replace("    90", "    95"),
+        )
+        .write(
+            "capstone/tests/my_tests.rs",
+            "#[test]\nfn threshold_is_95() {\n    assert_eq!(fixture_monitor::threshold(), 95);\n}\n\n\
+             #[test]\nfn status_names_the_percentage() {\n    assert!(fixture_monitor::status_line(7).contains('7'));\n}\n",
+        );
+    let text = workbook
+        .grader(&["capstone", "--area", "own-tests"])
+        .run()
+        .stdout;
+    let shown_first = text
+        .split("Next:")
+        .nth(1)
+        .and_then(|next| next.lines().nth(1))
+        .unwrap_or_default();
+    assert!(
+        shown_first.contains("threshold_is_95 (on the reference solution) (failing)"),
+        "a test that is wrong about correct code is shown first: {text}"
+    );
+    assert!(
+        text.contains("`threshold_is_95` fails on the reference solution, which is correct"),
+        "{text}"
+    );
+
+    // Both caught: the whole area.
+    workbook
+        .write("capstone/src/lib.rs", &reference_lib)
+        .solve("capstone/tests/my_tests.rs");
+    let run = workbook.grader(&["capstone", "--json"]).run();
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    assert_eq!(run.json()["score"], 100);
 }
 
 #[test]
