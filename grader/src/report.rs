@@ -477,7 +477,7 @@ mod tests {
     }
 
     #[test]
-    fn own_tests_earn_their_weight_by_how_many_of_the_required_pass() {
+    fn own_tests_earn_their_weight_by_how_many_of_the_required_pass_and_none_fail() {
         use TestStatus::*;
         let mut own = exercise(20, &[Passed, Passed, Passed, Failed]);
         own.min_tests = Some(5);
@@ -487,7 +487,11 @@ mod tests {
         let score = |areas: Vec<ExerciseReport>| {
             UnitReport::new(UnitKind::Capstone, None, "c".into(), "c".into(), areas).score
         };
-        assert_eq!(score(vec![full.clone(), own]), Some(92), "80 + 20 * 3/5");
+        assert_eq!(
+            score(vec![full.clone(), own]),
+            Some(89),
+            "80 + 20 * 3/5 of the required, less the quarter of that the failing test costs"
+        );
         assert_eq!(
             score(vec![full, more]),
             Some(100),
