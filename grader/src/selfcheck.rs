@@ -493,6 +493,21 @@ pub fn check_layout(workbook: &Workbook) -> Vec<Problem> {
                     ));
                 }
             }
+            if exercise.read_more.is_empty() {
+                problem(format!(
+                    "exercise `{}` has no `read_more`: give it at least one link, \"Title: https://...\" \
+                     (the Rust Book chapter, the std or crate docs, the Cargo Book)",
+                    exercise.id
+                ));
+            }
+            for link in &exercise.read_more {
+                if !link.contains(": https://") {
+                    problem(format!(
+                        "exercise `{}` has the `read_more` entry \"{link}\": write it \"Title: https://...\"",
+                        exercise.id
+                    ));
+                }
+            }
             if exercise.hints.len() < 3 {
                 problem(format!(
                     "exercise `{}` has {} hints; give three tiers: a nudge, the API to use, the shape of the solution",
