@@ -107,9 +107,8 @@ impl std::error::Error for LineError {}
 /// Every entry of a log, in order.
 pub fn parse_log(text: &str) -> Result<Vec<LogEntry>, LineError> {
     let mut entries = Vec::new();
-    let mut line_number = 0;
-    for line in text.lines() {
-        line_number += 1;
+    for (index, line) in text.lines().enumerate() {
+        let line_number = index + 1;
         if line.trim().is_empty() {
             continue;
         }

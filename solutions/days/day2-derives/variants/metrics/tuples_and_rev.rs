@@ -109,7 +109,7 @@ impl fmt::Display for Metric {
 
 /// The `n` metrics with the highest values, highest first.
 pub fn top(metrics: &[Metric], n: usize) -> Vec<Metric> {
-    let mut sorted: Vec<Metric> = metrics.iter().cloned().collect();
+    let mut sorted = Vec::from(metrics);
     sorted.sort_unstable();
     sorted.into_iter().rev().take(n).collect()
 }
