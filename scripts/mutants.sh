@@ -174,7 +174,7 @@ for crate_dir, crate in crates.items():
     diffs.mkdir(parents=True, exist_ok=True)
     diff_path = diffs / f"{unit}-{package}.diff"
     diff_path.write_text(diff)
-    print("\t".join([package, " ".join(crate["files"]), ",".join(crate["tests"]), ", ".join(crate["left_out"]), str(diff_path)]))
+    print("\x1f".join([package, " ".join(crate["files"]), ",".join(crate["tests"]), ", ".join(crate["left_out"]), str(diff_path)]))
 PY
 }
 
@@ -205,7 +205,7 @@ for unit in "${units[@]}"; do
     missed_list=""
     header=""
     broken=0
-    while IFS=$'\t' read -r package files tests left_out diff; do
+    while IFS=$'\x1f' read -r package files tests left_out diff; do
         args=(--no-config --in-place --dir "$stage" --package "$package" --colors never)
         for f in $files; do args+=(--file "$f"); done
         if ((!given_code)); then
