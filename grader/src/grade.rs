@@ -39,6 +39,9 @@ pub struct GradeOptions<'a> {
     pub progress: &'a (dyn Fn(Progress<'_>) + Sync),
     /// The bugs planted in the reference solution that grade the learner's own tests, if any.
     pub planted: Option<&'a PlantedBugs>,
+    /// Run no more tests of an exercise once one has failed (the self-check, which only needs to
+    /// know that a planted mistake is caught, not every test it breaks).
+    pub stop_at_first_failure: bool,
 }
 
 impl GradeOptions<'_> {
@@ -50,6 +53,7 @@ impl GradeOptions<'_> {
             jobs: default_jobs(),
             progress: &|_| {},
             planted: None,
+            stop_at_first_failure: false,
         }
     }
 }
@@ -280,6 +284,7 @@ fn file_to_open(
 fn run_jobs(jobs: Vec<Job>, options: &GradeOptions<'_>) -> Vec<(usize, TestResult)> {
     let queue = Mutex::new(VecDeque::from(jobs));
     let done = Mutex::new(Vec::new());
+    let settled = Mutex::new(std::collections::BTreeSet::new());
     std::thread::scope(|scope| {
         for _ in 0..options.jobs.max(1) {
             scope.spawn(|| {
@@ -287,6 +292,14 @@ fn run_jobs(jobs: Vec<Job>, options: &GradeOptions<'_>) -> Vec<(usize, TestResul
                     let Some(job) = queue.lock().expect("queue lock").pop_front() else {
                         break;
                     };
+                    if options.stop_at_first_failure
+                        && settled
+                            .lock()
+                            .expect("settled lock")
+                            .contains(&job.exercise)
+                    {
+                        continue;
+                    }
                     let outcome =
                         run_test(&job.binary, &job.name, &job.env, job.timeout, job.protocol);
                     let verdict = outcome.verdict;
@@ -299,6 +312,9 @@ fn run_jobs(jobs: Vec<Job>, options: &GradeOptions<'_>) -> Vec<(usize, TestResul
                         note: verdict.note,
                         duration_ms: outcome.duration.as_millis().try_into().unwrap_or(u64::MAX),
                     };
+                    if result.status != TestStatus::Passed {
+                        settled.lock().expect("settled lock").insert(job.exercise);
+                    }
                     (options.progress)(Progress::Finished(&result));
                     done.lock()
                         .expect("results lock")

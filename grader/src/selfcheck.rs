@@ -180,6 +180,7 @@ pub fn run(
             only: Vec::new(),
             jobs: options.jobs,
             progress,
+            stop_at_first_failure: false,
         };
         let report = grade_unit(&solutions, unit, &options)?;
         problems.extend(check_solution(unit, &report));
@@ -200,6 +201,7 @@ pub fn run(
             only: Vec::new(),
             jobs: options.jobs,
             progress,
+            stop_at_first_failure: false,
         };
         check_variants(
             workbook,
@@ -297,6 +299,8 @@ fn check_variants(
                 jobs: options.jobs,
                 progress: options.progress,
                 planted: options.planted,
+                // A round of mistakes only needs to know each is caught; alternatives run whole.
+                stop_at_first_failure: applied.iter().all(|v| v.kind == VariantKind::Mistake),
             };
             let report = grade_unit(stage_root, unit, &round_options)?;
             for variant in &applied {
