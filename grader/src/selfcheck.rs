@@ -141,6 +141,8 @@ pub fn run(
         units.to_vec()
     };
     check_work_dir(workbook, work_dir)?;
+    // Two self-checks of one workbook share its stages and build folder: the second waits.
+    let _lock = lock_work_dir(work_dir, progress)?;
     // The staged code runs with our rights and could find the real workbook: whatever it changes
     // there is named below.
     let workbook_before = Digests::of_tree(&workbook.root);
@@ -229,6 +231,35 @@ pub fn run(
         });
     }
     Ok(Findings { problems, mistakes })
+}
+
+/// Holds the work folder for this run; another self-check of the same workbook waits until it ends.
+fn lock_work_dir(
+    work_dir: &Path,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
+) -> Result<std::fs::File, SelfCheckError> {
+    let path = work_dir.join(".lock");
+    let problem = |source: std::io::Error| SelfCheckError::WorkDir {
+        work_dir: work_dir.to_owned(),
+        problem: format!("cannot lock {}: {source}", path.display()),
+    };
+    let file = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(problem)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            progress(Progress::Cargo(
+                "Waiting for another self-check of this workbook to finish…",
+            ));
+            file.lock().map_err(problem)?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(problem(e)),
+    }
+    Ok(file)
 }
 
 /// Grades every alternative and planted mistake of `unit` in the solutions' stage at `stage_root`:
