@@ -255,9 +255,8 @@ fn the_shared_internals_stay_inside_the_crate() {
         ),
     ] {
         let visibility = rust_source::Source::new(text).visibility_of_fn(function);
-        assert_ne!(
-            visibility.as_deref(),
-            Some("pub"),
+        assert!(
+            visibility.as_deref() != Some("pub"),
             "{what} in src/ex2_monitoring/{file} is `pub`: it is shared by the package's own \
              modules but is not part of its public face, so it stays `pub(crate)` as the stub gives \
              it (`pub(super)` is fine too). Plain `pub` would let every user of a crate holding \

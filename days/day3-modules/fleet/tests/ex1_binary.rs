@@ -146,7 +146,7 @@ fn main_uses_server_utils_in_all_three_import_styles() {
          not this style: name the items, as the seed's `import *` warning asks."
     );
     assert!(
-        items.iter().any(|item| main.names(item)),
+        items.iter().any(|item| main.names_unqualified(item)),
         "src/main.rs imports {} from server_utils by name but never uses {}: call or name an \
          imported item by its short name (style 2 of 3)",
         items.join(", "),
