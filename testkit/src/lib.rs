@@ -192,10 +192,7 @@ fn check(places: &Places, case: &str, accepted: &[Expected]) -> Result<Option<St
             output.trim()
         )));
     };
-    let Some(unexpected) = errors
-        .iter()
-        .find(|error| !accepted.iter().any(|a| a.matches(error)))
-    else {
+    let Some(unexpected) = first_unexpected(&errors, accepted) else {
         return Ok(None);
     };
     let mut text = String::from(if std::ptr::eq(unexpected, first) {
@@ -219,6 +216,14 @@ fn check(places: &Places, case: &str, accepted: &[Expected]) -> Result<Option<St
         let _ = writeln!(text, "It does not say \"{missing}\".");
     }
     Ok(Some(text.trim_end().to_owned()))
+}
+
+/// The first of `errors` that is none of `accepted`: every error must be an accepted one, so a typo
+/// elsewhere in the learner's file is not a pass.
+fn first_unexpected<'a>(errors: &'a [Diagnostic], accepted: &[Expected]) -> Option<&'a Diagnostic> {
+    errors
+        .iter()
+        .find(|error| !accepted.iter().any(|a| a.matches(error)))
 }
 
 /// Runs trybuild on the case in overwrite mode, quietly: a panic inside trybuild (its way of
@@ -483,6 +488,44 @@ error: cannot find macro `prinln` in this scope
         assert!(!Expected::error("E0277", "`Service: Restartable`").matches(&errors[0]));
         assert!(!Expected::error("E0278", "").matches(&errors[0]));
         assert!(!bound.matches(&errors[1]));
+    }
+
+    #[test]
+    fn every_error_must_be_an_accepted_one() {
+        let errors = errors(OUTPUT);
+        let bound = Expected::error("E0277", "`Thermometer: Restartable` is not satisfied");
+        assert_eq!(
+            first_unexpected(&errors, &[bound]).and_then(|e| e.code.as_deref()),
+            Some("E0425"),
+            "a typo beside the expected error is not a pass"
+        );
+        assert!(first_unexpected(&errors[..1], &[bound]).is_none());
+        assert!(
+            first_unexpected(
+                &errors[..1],
+                &[
+                    Expected::error("E0616", "field `port`"),
+                    bound.noting("required by a bound in `restart`")
+                ]
+            )
+            .is_none(),
+            "any one of the accepted forms will do"
+        );
+    }
+
+    #[test]
+    fn included_files_are_read_from_the_case_relative_to_the_crate() {
+        let dir = std::env::temp_dir().join(format!("testkit-unit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let case = dir.join("case.rs");
+        std::fs::write(
+            &case,
+            "#![allow(warnings)]\n\n#[path = \"../../src/ex3.rs\"]\nmod ex3;\n  #[path=\"../../src/a/mod.rs\"]\nmod a;\n",
+        )
+        .unwrap();
+        let files = included_files(&case, "tests/ui/case.rs");
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(files, ["src/ex3.rs", "src/a/mod.rs"]);
     }
 
     #[test]
