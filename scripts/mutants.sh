@@ -203,10 +203,12 @@ for unit in "${units[@]}"; do
     started=$(date +%s)
     caught=0 missed=0 unviable=0 timeouts=0
     missed_list=""
+    timeout_list=""
     header=""
     broken=0
     while IFS=$'\x1f' read -r package files tests left_out diff; do
-        args=(--no-config --in-place --dir "$stage" --package "$package" --colors never)
+        # --caught and --unviable: one line per mutant, so a long run shows its progress.
+        args=(--no-config --in-place --dir "$stage" --package "$package" --colors never --caught --unviable)
         for f in $files; do args+=(--file "$f"); done
         if ((!given_code)); then
             if [[ ! -s "$diff" ]]; then
@@ -249,6 +251,7 @@ for unit in "${units[@]}"; do
         unviable=$((unviable + $(count "$m/unviable.txt")))
         timeouts=$((timeouts + $(count "$m/timeout.txt")))
         [[ ! -s "$m/missed.txt" ]] || missed_list+="$(sed 's/^/   /' "$m/missed.txt")"$'\n'
+        [[ ! -s "$m/timeout.txt" ]] || timeout_list+="$(sed 's/^/   /' "$m/timeout.txt")"$'\n'
     done <<<"${plans[$unit]}"
     ((list)) && continue
     elapsed=$(($(date +%s) - started))
@@ -274,6 +277,10 @@ for unit in "${units[@]}"; do
         if [[ -n "$missed_list" ]]; then
             echo "   missed:"
             printf '%s' "$missed_list"
+        fi
+        if [[ -n "$timeout_list" ]]; then
+            echo "   timed out (not in the score):"
+            printf '%s' "$timeout_list"
         fi
     )"
     echo "$report"
