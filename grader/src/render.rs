@@ -193,12 +193,23 @@ fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
     // The file to open: where the failure is, when that is one of the learner's files. In a crate
     // shared by several exercises (the capstone), a compile error may sit in another one's file:
     // then that exercise is the next step.
-    let failure_at = match &exercise.compile_error {
-        Some(error) => error_location(error),
-        None => first.and_then(|t| t.location.as_deref()),
+    // A compile-fail check's message quotes the compiler, whose `-->` names the learner's file.
+    let failure_at: Vec<&str> = match &exercise.compile_error {
+        Some(error) => error_location(error).into_iter().collect(),
+        None => first
+            .map(|t| {
+                let in_message = t.message.as_deref().and_then(error_location);
+                t.location
+                    .as_deref()
+                    .into_iter()
+                    .chain(in_message)
+                    .collect()
+            })
+            .unwrap_or_default(),
     };
     let (id, file) = failure_at
-        .and_then(|location| learner_file_at(location, exercise, unit))
+        .into_iter()
+        .find_map(|location| learner_file_at(location, exercise, unit))
         .unwrap_or_else(|| (exercise.id.clone(), exercise.file.display().to_string()));
     let number = unit
         .manifest
