@@ -45,7 +45,8 @@
 //!      valid hostname. It is one or more labels separated by dots; each label is 1 to 63 ASCII
 //!      letters, digits or `-`, and does not start or end with `-`. `web-01` and
 //!      `db-01.prod.example.com` are healthy; `""`, `web_01`, `-web`, `web-`, `web..01` are not.
-//!    - `parse_config(text)`: `key = value` lines into a map. Trim keys and values; skip blank
+//!    - `parse_config(text)`: `key = value` lines into a map, split at the first `=` (so
+//!      `cmd = run --port=1` gives `cmd` -> `run --port=1`). Trim keys and values; skip blank
 //!      lines, lines starting with `#` and lines without `=`. A later key replaces an earlier
 //!      one. When there is no `port` key, the map gets `port` = `DEFAULT_PORT` (as text).
 //!    - `format_status(server, healthy)`: `web-01 (10.0.1.1:8080): healthy`, or `unhealthy`.

@@ -110,6 +110,13 @@ fn parse_config_defaults_the_port() {
         Some("2"),
         "a later key replaces an earlier one"
     );
+    assert_eq!(
+        parse_config("cmd = run --port=1")
+            .get("cmd")
+            .map(String::as_str),
+        Some("run --port=1"),
+        "a line splits at its first `=`: the value keeps any `=` after it"
+    );
 }
 
 fn format_status_names_the_server_and_its_health() {

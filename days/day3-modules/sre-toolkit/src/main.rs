@@ -11,7 +11,7 @@
 //!    `load_config` it; otherwise `Config::default()`.
 //! 2. Every other argument is `MOUNT=PERCENT` (`/var=95.5`): a `DiskCheck` with the config's
 //!    `disk_threshold`. Run each, in order, and print each result (its display line).
-//! 3. Then print one line `ALERT: <message>` per alert of `alerts_for(results)`.
+//! 3. After all the results, print one line `ALERT: <message>` per alert of `alerts_for(results)`.
 //! 4. The exit status says how it went, as monitoring plugins do: `ExitCode::SUCCESS` when every
 //!    check passed, `ExitCode::from(1)` when one failed, and `ExitCode::from(2)` with a message on
 //!    stderr when the command line is wrong (no checks, an argument that is not `MOUNT=PERCENT`,

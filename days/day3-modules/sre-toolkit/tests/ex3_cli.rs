@@ -80,6 +80,22 @@ fn a_failing_check_prints_an_alert_and_exits_one() {
     assert_eq!(run.code, Some(1), "a check failed: exit status 1");
 }
 
+fn the_alerts_come_after_every_result() {
+    let run = run(&["/var=95.5", "/=45.0"]);
+    assert_eq!(
+        run.stdout,
+        [
+            "[FAIL] disk /var: 95.5% used (threshold 90.0%)",
+            "[PASS] disk /: 45.0% used (threshold 90.0%)",
+            "ALERT: [FAIL] disk /var: 95.5% used (threshold 90.0%)",
+        ],
+        "every result first, in order, then the alerts: an ALERT line never comes between two \
+         results (stderr: {})",
+        first_line(&run.stderr)
+    );
+    assert_eq!(run.code, Some(1), "a check failed: exit status 1");
+}
+
 fn the_config_file_sets_the_threshold() {
     let path = std::env::temp_dir().join(format!("sre-toolkit-test-{}.conf", std::process::id()));
     std::fs::write(&path, "# strict\ndisk_threshold = 40\n").expect("write a temporary config");
@@ -107,6 +123,7 @@ fn a_wrong_command_line_exits_two_with_a_message() {
         &["/var"][..],
         &["/var=lots"][..],
         &["--config", "/no/such/sre-toolkit.conf", "/=1"][..],
+        &["--config"][..],
     ] {
         let run = run(args);
         assert_eq!(
@@ -206,6 +223,7 @@ fn the_binary_uses_the_library_not_a_copy_of_it() {
 workbook_harness::main!(
     all_passing_checks_exit_zero,
     a_failing_check_prints_an_alert_and_exits_one,
+    the_alerts_come_after_every_result,
     the_config_file_sets_the_threshold,
     a_wrong_command_line_exits_two_with_a_message,
     a_config_file_that_does_not_load_exits_two,
