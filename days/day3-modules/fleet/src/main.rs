@@ -34,8 +34,8 @@
 //!   `use fleet::server_utils::{self, Server};`), one or more of its items by name (not a glob
 //!   `*`), and the module under another name (any name). Each is used: a call through the module
 //!   (`server_utils::...`), one imported item by its short name, a call through the alias;
-//! - `check_health`, `format_status`, `Server` and `DEFAULT_PORT` named in the code, none of them
-//!   defined here, and no `mod name;` line.
+//! - `check_health`, `format_status`, `Server` and `DEFAULT_PORT` named in the code (or by the
+//!   names a `use ... as ...` gives them), none of them defined here, and no `mod name;` line.
 //!
 //! ## Read more
 //!

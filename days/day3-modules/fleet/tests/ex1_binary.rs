@@ -98,7 +98,7 @@ fn main_uses_the_library_not_a_copy_of_it() {
             );
         }
         assert!(
-            main.names(item),
+            main.names_item(&["server_utils"], item),
             "src/main.rs never names `{item}`: {task}, the library's item, reached through \
              one of the three imports (the program is the seed's main.py: it uses server_utils, it \
              does not redo its work)"

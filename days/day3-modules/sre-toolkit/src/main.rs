@@ -22,8 +22,10 @@
 //! `alerts_for`. It defines none of the library's items again, and declares no module (`mod
 //! config;` here would compile the library's files a second time, into the binary). Running the
 //! binary cannot show this, so one test reads this file (comments aside): it names `DiskCheck`,
-//! `alerts_for` and `load_config`, defines no `fn`, `struct`, `enum`, `type` or `trait` with the
-//! name of one of the library's items, and has no `mod name;` line. Any import spelling is fine.
+//! `alerts_for` and `load_config` (or the names your `use ... as ...` gives them), defines no
+//! `fn`, `struct`, `enum`, `type` or `trait` called `DiskCheck`, `CheckResult`, `Alert`,
+//! `alerts_for`, `load_config` or `parse_key_value`, and has no `mod name;` line. Any import
+//! spelling is fine.
 //!
 //! ```text
 //! $ sre-toolkit /=45.0 /var=95.5

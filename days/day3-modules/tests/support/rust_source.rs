@@ -254,6 +254,22 @@ impl Source {
         i > 0 && matches!(&self.tokens[i - 1], Token::Ident(k) if DECLARING.contains(&k.as_str()))
     }
 
+    /// Whether the code refers to the item `item` of a module whose path ends with `module`:
+    /// by its own name, or by the name an import gives it (`use ...::module::item as other;`).
+    pub fn names_item(&self, module: &[&str], item: &str) -> bool {
+        self.names(item)
+            || self.imports.iter().any(|import| {
+                import.path.len() > module.len()
+                    && import.path.last().map(String::as_str) == Some(item)
+                    && import.path[..import.path.len() - 1]
+                        .ends_with(&module.iter().map(|m| m.to_string()).collect::<Vec<_>>())
+                    && import
+                        .name
+                        .as_deref()
+                        .is_some_and(|name| name != item && name != "_" && self.names(name))
+            })
+    }
+
     /// Whether the code outside `use` declarations has a path through `name`: `name::...`.
     pub fn names_a_path_through(&self, name: &str) -> bool {
         self.code().any(|(i, token)| {
