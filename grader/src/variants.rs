@@ -232,32 +232,133 @@ pub fn load(workbook: &Workbook, unit: &Unit) -> Result<Vec<Variant>, Vec<String
     }
 }
 
-/// Groups variants into rounds that can be graded in one stage: variants of different exercises,
-/// each compiled only into its own test targets (a day's exercise without a crate of its own, whose
-/// variant touches only its own files). Any other variant gets a round to itself.
+/// Groups variants into rounds that can be graded in one stage: each variant of a round changes
+/// code that no other variant of the round can reach. A day's exercise without a crate of its own is
+/// compiled only into its own test targets; an exercise with a crate of its own (`crate = ...`)
+/// reaches only that crate. Any other variant (the capstone's, or one that touches another
+/// exercise's files) gets a round to itself.
 pub fn rounds<'v>(unit: &Unit, variants: &'v [Variant]) -> Vec<Vec<&'v Variant>> {
-    let isolated = |variant: &Variant| {
-        let Some(exercise) = unit.manifest.exercise(&variant.exercise) else {
-            return false;
-        };
-        unit.manifest.day.is_some()
-            && exercise.crate_dir.is_none()
-            && variant
+    let footprint = |variant: &Variant| -> Option<String> {
+        let exercise = unit.manifest.exercise(&variant.exercise)?;
+        unit.manifest.day?;
+        match &exercise.crate_dir {
+            None => variant
                 .touched()
                 .all(|file| exercise.files.iter().any(|f| f == file))
+                .then(|| format!("exercise {}", exercise.id)),
+            Some(crate_dir) => variant
+                .touched()
+                .all(|file| file.starts_with(crate_dir))
+                .then(|| format!("crate {}", crate_dir.display())),
+        }
     };
-    let mut rounds: Vec<Vec<&Variant>> = Vec::new();
+    let mut rounds: Vec<(Vec<&Variant>, Vec<String>)> = Vec::new();
     for variant in variants {
-        let fits = |round: &Vec<&Variant>| {
-            isolated(variant)
-                && round
-                    .iter()
-                    .all(|other| isolated(other) && other.exercise != variant.exercise)
+        let mine = footprint(variant);
+        let fits = |(_, taken): &(Vec<&Variant>, Vec<String>)| {
+            mine.as_ref().is_some_and(|mine| {
+                !taken.is_empty() && !taken.iter().any(|t| t.is_empty() || t == mine)
+            })
         };
         match rounds.iter_mut().find(|round| fits(round)) {
-            Some(round) => round.push(variant),
-            None => rounds.push(vec![variant]),
+            Some((round, taken)) => {
+                round.push(variant);
+                taken.push(mine.unwrap_or_default());
+            }
+            None => rounds.push((vec![variant], vec![mine.unwrap_or_default()])),
         }
     }
-    rounds
+    rounds.into_iter().map(|(round, _)| round).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::Manifest;
+    use crate::workbook::Crate;
+
+    fn day3() -> Unit {
+        let manifest: Manifest = toml::from_str(
+            r#"
+            kind = "day"
+            day = 3
+            title = "Modules"
+
+            [[exercise]]
+            id = "one"
+            title = "One"
+            files = ["src/one.rs"]
+            tests = ["one"]
+
+            [[exercise]]
+            id = "two"
+            title = "Two"
+            files = ["src/two.rs"]
+            tests = ["two"]
+
+            [[exercise]]
+            id = "fleet"
+            title = "A crate of its own"
+            crate = "fleet"
+            files = ["fleet/src/lib.rs", "fleet/src/main.rs"]
+            tests = ["fleet_cli"]
+            "#,
+        )
+        .expect("a valid manifest");
+        Unit {
+            manifest,
+            dir: "days/day3".into(),
+            package: "day3".into(),
+            crates: vec![Crate {
+                dir: "days/day3".into(),
+                package: "day3".into(),
+            }],
+        }
+    }
+
+    fn mistake(exercise: &str, file: &str) -> Variant {
+        Variant {
+            kind: VariantKind::Mistake,
+            exercise: exercise.into(),
+            about: format!("a mistake in {file}"),
+            files: BTreeMap::new(),
+            edits: vec![Edit {
+                file: file.into(),
+                find: "a".into(),
+                replace: "b".into(),
+            }],
+            plant: false,
+        }
+    }
+
+    fn abouts(rounds: &[Vec<&Variant>]) -> Vec<Vec<String>> {
+        rounds
+            .iter()
+            .map(|round| round.iter().map(|v| v.about.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn variants_that_cannot_reach_each_other_share_a_round() {
+        let unit = day3();
+        let variants = [
+            mistake("one", "src/one.rs"),
+            mistake("one", "src/one.rs"),
+            mistake("two", "src/two.rs"),
+            mistake("fleet", "fleet/src/lib.rs"),
+            mistake("fleet", "fleet/src/main.rs"),
+            // Touches another exercise's file: alone.
+            mistake("two", "src/one.rs"),
+        ];
+        let rounds = rounds(&unit, &variants);
+        let expected: Vec<Vec<String>> = [
+            vec!["src/one.rs", "src/two.rs", "fleet/src/lib.rs"],
+            vec!["src/one.rs", "fleet/src/main.rs"],
+            vec!["src/one.rs"],
+        ]
+        .iter()
+        .map(|round| round.iter().map(|f| format!("a mistake in {f}")).collect())
+        .collect();
+        assert_eq!(abouts(&rounds), expected);
+    }
 }
