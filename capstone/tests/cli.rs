@@ -1106,9 +1106,28 @@ fn interval_runs_a_round_every_n_seconds() {
         started.elapsed() >= Duration::from_secs(1),
         "--interval 1 waits a second between the two rounds"
     );
+
+    let tables = sre_monitor(
+        &[
+            "--config",
+            &workspace.config(),
+            "--interval",
+            "1",
+            "--count",
+            "2",
+        ],
+        None,
+    );
+    assert_eq!(tables.code, Some(0), "stderr:\n{}", tables.stderr);
+    let parts: Vec<&str> = tables.stdout.trim().split("\n\n").collect();
+    assert!(
+        parts.len() == 2 && parts.iter().all(|table| table.starts_with("SERVER")),
+        "--count 2 as tables: two tables, a blank line between them, got:\n{}",
+        tables.stdout
+    );
 }
 
-/// Runs two rounds a second apart; between them (once the first report is read), `between`
+/// Runs two rounds two seconds apart; between them (once the first report is read), `between`
 /// changes the machine. Returns the first report's status and the exit code.
 fn two_rounds(config: &str, between: impl FnOnce()) -> (String, Option<i32>) {
     let workspace = Workspace::with_config(config);
@@ -1118,7 +1137,7 @@ fn two_rounds(config: &str, between: impl FnOnce()) -> (String, Option<i32>) {
             "--config",
             &workspace.config(),
             "--interval",
-            "1",
+            "2",
             "--count",
             "2",
             "--format",
@@ -1135,7 +1154,7 @@ fn two_rounds(config: &str, between: impl FnOnce()) -> (String, Option<i32>) {
             let stderr = std::fs::read_to_string(&stderr).unwrap_or_default();
             stop_at_todo(&stderr);
             panic!(
-                "--interval 1 --count 2 --format json prints a JSON line per round; none came (exit code {code:?}). stderr:\n{stderr}"
+                "--interval 2 --count 2 --format json prints a JSON line per round; none came (exit code {code:?}). stderr:\n{stderr}"
             );
         }
     };
