@@ -81,6 +81,12 @@ pub fn grade_unit(
 ) -> Result<UnitReport, CompileError> {
     let progress = options.progress;
     let packages: Vec<&str> = unit.crates.iter().map(|c| c.package.as_str()).collect();
+    let target_dir = options
+        .target_dir
+        .clone()
+        .or_else(|| std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| root.join("target"));
+    crate::process::repair_execute_only(&target_dir);
     let build = build_tests(
         root,
         &packages,

@@ -203,7 +203,41 @@ impl ExecuteOnly {
 impl Drop for ExecuteOnly {
     fn drop(&mut self) {
         for (binary, mode) in &self.0 {
-            let _ = std::fs::set_permissions(binary, std::fs::Permissions::from_mode(*mode));
+            let _ = std::fs::set_permissions(
+                binary,
+                std::fs::Permissions::from_mode(restorable(*mode)),
+            );
+        }
+    }
+}
+
+/// The mode to give back: the one found, unless that was already execute-only (another grading run
+/// had it so at the time, and must not leave it that way for good: cargo could never write the
+/// binary again).
+fn restorable(mode: u32) -> u32 {
+    if mode & 0o777 == 0o111 {
+        (mode & !0o777) | 0o755
+    } else {
+        mode
+    }
+}
+
+/// Gives back their usual mode to test binaries in `deps` that a grading run stopped before its end
+/// (killed, or the machine went down) left execute-only: cargo cannot write over them otherwise
+/// ("output file ... is not writeable").
+pub fn repair_execute_only(deps: &Path) {
+    let Ok(entries) = std::fs::read_dir(deps) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if let Ok(metadata) = entry.metadata()
+            && metadata.is_file()
+            && metadata.permissions().mode() & 0o777 == 0o111
+        {
+            let _ = std::fs::set_permissions(
+                entry.path(),
+                std::fs::Permissions::from_mode(restorable(metadata.permissions().mode())),
+            );
         }
     }
 }
@@ -240,4 +274,39 @@ pub fn stop_marked(marker: &str, matching: Match) -> bool {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_binary_left_execute_only_is_made_writable_again() {
+        let deps = tempfile::tempdir().expect("a temporary folder");
+        let stuck = deps.path().join("ex1-0123");
+        let library = deps.path().join("libserde-4567.rlib");
+        std::fs::write(&stuck, b"binary").unwrap();
+        std::fs::write(&library, b"library").unwrap();
+        std::fs::set_permissions(&stuck, std::fs::Permissions::from_mode(0o111)).unwrap();
+        std::fs::set_permissions(&library, std::fs::Permissions::from_mode(0o644)).unwrap();
+        repair_execute_only(deps.path());
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&stuck), 0o755, "cargo can write over it again");
+        assert_eq!(mode(&library), 0o644, "other files keep their mode");
+    }
+
+    #[test]
+    fn two_runs_that_overlap_leave_no_binary_execute_only() {
+        let deps = tempfile::tempdir().expect("a temporary folder");
+        let binary = deps.path().join("ex1-0123");
+        std::fs::write(&binary, b"binary").unwrap();
+        std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let first = ExecuteOnly::new(&[&binary]);
+        // The second run finds the binary execute-only already, and ends last.
+        let second = ExecuteOnly::new(&[&binary]);
+        drop(first);
+        drop(second);
+        let mode = std::fs::metadata(&binary).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755);
+    }
 }

@@ -68,6 +68,15 @@ pub fn execute_only(binaries: &[&std::path::Path]) -> ExecuteOnly {
     }
 }
 
+/// Makes test binaries that an interrupted run left execute-only writable again, so that cargo can
+/// rebuild them (Linux; elsewhere nothing is ever made execute-only).
+pub fn repair_execute_only(target_dir: &std::path::Path) {
+    #[cfg(target_os = "linux")]
+    linux::repair_execute_only(&target_dir.join("debug").join("deps"));
+    #[cfg(not(target_os = "linux"))]
+    let _ = target_dir;
+}
+
 /// Which protections were in force for the tests, for reports to say.
 pub fn protections() -> &'static str {
     os::PROTECTIONS
