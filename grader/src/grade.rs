@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::compile::{CompileError, build_tests};
+use crate::compile::{CompileError, build_test_targets, build_tests};
 use crate::integrity::RunGuard;
 use crate::next_step::{file_named_by, most_telling};
 use crate::planted::{ON_REFERENCE_TARGET, PlantedBugs};
@@ -87,17 +87,40 @@ pub fn grade_unit(
         .or_else(|| std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from))
         .unwrap_or_else(|| root.join("target"));
     crate::process::repair_execute_only(&target_dir);
-    let build = build_tests(
-        root,
-        &packages,
-        options.target_dir.as_deref(),
-        unit.manifest.build_timeout(),
-        &|line| progress(Progress::Cargo(line)),
-    )?;
     let manifest = &unit.manifest;
     let selected: Vec<usize> = (0..manifest.exercises.len())
         .filter(|&i| options.only.is_empty() || options.only.contains(&manifest.exercises[i].id))
         .collect();
+    // Grading some exercises builds only their test targets (and the libraries and binaries they
+    // need): a round of the self-check, or `--exercise`, links no other test binary.
+    let build = if options.only.is_empty() {
+        build_tests(
+            root,
+            &packages,
+            options.target_dir.as_deref(),
+            unit.manifest.build_timeout(),
+            &|line| progress(Progress::Cargo(line)),
+        )?
+    } else {
+        let mut packages: Vec<&str> = selected
+            .iter()
+            .map(|&i| unit.crate_of(&manifest.exercises[i]).package.as_str())
+            .collect();
+        packages.sort_unstable();
+        packages.dedup();
+        let targets: Vec<&str> = selected
+            .iter()
+            .flat_map(|&i| manifest.exercises[i].tests.iter().map(String::as_str))
+            .collect();
+        build_test_targets(
+            root,
+            &packages,
+            &targets,
+            options.target_dir.as_deref(),
+            unit.manifest.build_timeout(),
+            &|line| progress(Progress::Cargo(line)),
+        )?
+    };
 
     // Result files go to a private folder outside the workbook, removed when grading ends.
     let scratch = tempfile::Builder::new()
@@ -190,9 +213,13 @@ pub fn grade_unit(
                 .filter(|t| t.status.is_counted())
                 .collect();
             if counted.len() >= min && counted.iter().all(|t| t.status == TestStatus::Passed) {
-                let graded = planted.grade(root, unit, exercise, &|line| {
-                    progress(Progress::Cargo(line))
-                })?;
+                let graded = planted.grade(
+                    root,
+                    unit,
+                    exercise,
+                    options.stop_at_first_failure,
+                    &|line| progress(Progress::Cargo(line)),
+                )?;
                 results[index].extend(graded);
             }
         }

@@ -61,12 +61,14 @@ impl PlantedBugs {
 
     /// Grades the learner's tests in `exercise` (an area with `min_tests`), taken from the
     /// workspace at `learner_root`: one result for each test that fails on the reference solution,
-    /// and one for each planted bug, passed when at least one of the learner's tests catches it.
+    /// and one for each planted bug, passed when at least one of the learner's tests catches it
+    /// (up to the first bug missed, with `stop_at_first_miss`: the self-check's planted mistakes).
     pub fn grade(
         &self,
         learner_root: &Path,
         unit: &Unit,
         exercise: &Exercise,
+        stop_at_first_miss: bool,
         progress: &(dyn Fn(&str) + Sync),
     ) -> Result<Vec<TestResult>, CompileError> {
         let solutions = self.workbook.root.join("solutions");
@@ -156,6 +158,9 @@ impl PlantedBugs {
             });
             // Back to the reference solution for the next bug.
             sync(&self.workbook, &overrides, &self.stage_root).map_err(stage_error)?;
+            if stop_at_first_miss && !caught {
+                break;
+            }
         }
         Ok(results)
     }
