@@ -82,7 +82,7 @@
 // The `todo!()` bodies leave parameters and fields unused until you write them.
 #![allow(dead_code, unused)]
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::net::{TcpStream, ToSocketAddrs};
 use std::path::{Path, PathBuf};
@@ -167,23 +167,43 @@ impl SystemReadings for LiveSystem {
 }
 
 /// The names a process goes by: the file names of its program (`exe`) and of its command's first
-/// word, and its own short name. Linux keeps only the first 15 bytes of that one (`comm`): cut short,
-/// it names no program, so a long name is matched in full, never by its first 15 bytes.
+/// word, and its own short name. Linux keeps only the first 15 bytes of that one (`comm`): a name
+/// cut there names no program, so a long name is matched in full, never by its first 15 bytes.
 fn names_of(process: &Process) -> Vec<&OsStr> {
-    let mut names: Vec<&OsStr> = [process.exe(), process.cmd().first().map(Path::new)]
+    fn file_name(path: &OsStr) -> Option<&OsStr> {
+        Path::new(path).file_name()
+    }
+    let mut names: Vec<&OsStr> = process
+        .exe()
+        .map(Path::as_os_str)
         .into_iter()
-        .flatten()
-        .filter_map(Path::file_name)
+        .chain(process.cmd().first().map(OsString::as_os_str))
+        .filter_map(file_name)
         .collect();
     let short = process.name();
-    let begins = |full: &&OsStr| {
-        full.len() > short.len()
-            && full
+    if !(cfg!(target_os = "linux") && short.len() == 15) {
+        names.push(short);
+        return names;
+    }
+    // 15 bytes on Linux: maybe cut short. The full name begins with it: the program's, or that of
+    // a script an interpreter runs (`#!/usr/bin/python3`: the script is a later word).
+    let begins = |name: &&OsStr| {
+        name.len() > short.len()
+            && name
                 .as_encoded_bytes()
                 .starts_with(short.as_encoded_bytes())
     };
-    let cut_short = cfg!(target_os = "linux") && short.len() == 15 && names.iter().any(begins);
-    if !cut_short {
+    let script = process
+        .cmd()
+        .iter()
+        .skip(1)
+        .map(OsString::as_os_str)
+        .filter_map(file_name)
+        .find(begins);
+    names.extend(script);
+    // Kept only when a program's name says it is whole; a process that shows no program (a zombie,
+    // one that is exiting, a kernel thread) is not matched by a name that may be cut.
+    if !names.is_empty() && !names.iter().any(begins) {
         names.push(short);
     }
     names
