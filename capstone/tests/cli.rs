@@ -51,7 +51,15 @@ fn sre_monitor(args: &[&str], rust_log: Option<&str>) -> Run {
     if let Some(filter) = rust_log {
         command.env("RUST_LOG", filter);
     }
+    let started = Instant::now();
     let output = command.output().expect("sre-monitor runs");
+    if output.status.code().is_none() && started.elapsed() >= Duration::from_secs(30) {
+        panic!(
+            "sre-monitor never exited: stopped after 30 s (sre-monitor {}). Does it loop forever, or \
+             wait for input? Without --interval it runs one round and exits.",
+            args.join(" ")
+        );
+    }
     let run = Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
