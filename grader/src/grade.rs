@@ -220,6 +220,10 @@ pub fn grade_unit(
                     options.stop_at_first_failure,
                     &|line| progress(Progress::Cargo(line)),
                 )?;
+                // In the order the bugs are planted (the variants file's), not by name.
+                for result in &graded {
+                    listed.insert((result.target.clone(), result.name.clone()), listed.len());
+                }
                 results[index].extend(graded);
             }
         }
