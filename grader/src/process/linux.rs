@@ -54,8 +54,10 @@ pub fn untrack(pid: u32) {
 /// orphans that tests left (the grader is their subreaper), whatever their environment, session
 /// or depth. Each round stops a whole subtree before killing it, so nothing in it can fork away;
 /// the rounds go on until only running tests are left, for two seconds at most. True when there
-/// was an orphan.
-pub fn stop_orphans() -> bool {
+/// was an orphan of the test run `marker` (its environment says so): with tests running side by
+/// side, an orphan of another test is stopped too, but is no sign that this one left something.
+pub fn stop_orphans(marker: Option<&str>) -> bool {
+    let needle = marker.map(|m| format!("{RUN_MARKER_ENV}={m}\0"));
     let me = rustix::process::getpid().as_raw_nonzero().get();
     let my_group = rustix::process::getpgrp().as_raw_nonzero().get();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
@@ -70,7 +72,16 @@ pub fn stop_orphans() -> bool {
         if orphans.is_empty() || std::time::Instant::now() > deadline {
             return found;
         }
-        found = true;
+        found |= orphans.iter().any(|orphan| match &needle {
+            None => true,
+            Some(needle) => {
+                std::fs::read(format!("/proc/{}/environ", orphan.pid)).is_ok_and(|environ| {
+                    environ
+                        .windows(needle.len())
+                        .any(|window| window == needle.as_bytes())
+                })
+            }
+        });
         let mut doomed: BTreeSet<i32> = orphans.iter().map(|p| p.pid).collect();
         loop {
             let before = doomed.len();

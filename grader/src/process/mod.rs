@@ -196,6 +196,6 @@ pub fn stop_all() {
     #[cfg(target_os = "linux")]
     {
         linux::stop_marked(&format!("{}-", std::process::id()), linux::Match::Prefix);
-        linux::stop_orphans();
+        linux::stop_orphans(None);
     }
 }

@@ -122,7 +122,7 @@ impl Tree {
         #[cfg(target_os = "linux")]
         {
             found |= super::linux::stop_marked(marker, super::linux::Match::Exact);
-            found |= super::linux::stop_orphans();
+            found |= super::linux::stop_orphans(Some(marker));
         }
         #[cfg(not(target_os = "linux"))]
         let _ = marker;
