@@ -190,6 +190,24 @@ fn grade_command(
         unit.label(),
         unit.package
     );
+    if planted.is_none()
+        && let Some(own) = unit
+            .manifest
+            .exercises
+            .iter()
+            .find(|e| e.min_tests.is_some())
+    {
+        let _ = writeln!(
+            anstream::stderr(),
+            "Note: this workbook has no bugs planted in a reference solution ({}), so `{}` is graded \
+             by how many of your tests pass, not by what they catch.",
+            grader::variants::variants_path(workbook, unit)
+                .strip_prefix(&workbook.root)
+                .unwrap_or(std::path::Path::new("solutions"))
+                .display(),
+            own.id
+        );
+    }
     let report = grade_unit(&workbook.root, unit, &options).context("failed to grade")?;
     printer.finish();
     if json {

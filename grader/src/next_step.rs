@@ -50,6 +50,21 @@ fn location_order<'l>(location: &'l str, files: &[String]) -> (usize, &'l str, u
 /// or message names (`send_alert_sends_only_for_failures` is about the file with `fn send_alert`).
 /// The longest name wins; `None` when no item is named. `files` are (path, text) pairs.
 pub fn file_named_by<'f>(test: &TestResult, files: &'f [(String, String)]) -> Option<&'f str> {
+    // A message that names one of the files (`src/main.rs must use the library`) says it outright.
+    let message = test.message.as_deref().unwrap_or_default();
+    let named = files
+        .iter()
+        .filter_map(|(path, _)| {
+            let parts: Vec<&str> = path.split('/').collect();
+            (0..parts.len().saturating_sub(1))
+                .map(|from| parts[from..].join("/"))
+                .find(|suffix| message.contains(suffix.as_str()))
+                .map(|suffix| (suffix.len(), path.as_str()))
+        })
+        .max_by_key(|(len, _)| *len);
+    if let Some((_, path)) = named {
+        return Some(path);
+    }
     let said = format!(
         "{} {}",
         test.name,
@@ -140,6 +155,12 @@ mod tests {
         failing.name = "a_blank_name_is_refused".into();
         failing.message = Some("`DiskCheck::new` must refuse it".into());
         assert_eq!(file_named_by(&failing, &files), Some("src/m/checks.rs"));
+        failing.message = Some("src/m/checks.rs must not define send_alert again".into());
+        assert_eq!(
+            file_named_by(&failing, &files),
+            Some("src/m/checks.rs"),
+            "a message that names a file says it outright"
+        );
         failing.message = Some("new() must refuse it".into());
         assert_eq!(
             file_named_by(&failing, &files),

@@ -10,6 +10,12 @@ fn the_capstone_is_scored_by_the_weights_of_its_areas() {
     let workbook = FixtureWorkbook::copy_of("workbook");
     let run = workbook.grader(&["capstone", "--json"]).run();
     assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("is graded by how many of your tests pass, not by what they catch"),
+        "without planted bugs the grader says how own tests are graded: {}",
+        run.stderr
+    );
     let report = run.json();
     assert_eq!(report["kind"], "capstone");
     assert_eq!(report["day"], serde_json::Value::Null);
