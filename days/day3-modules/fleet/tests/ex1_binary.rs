@@ -121,7 +121,8 @@ fn main_uses_server_utils_in_all_three_import_styles() {
         module_imports.contains(&"server_utils"),
         "src/main.rs has no `use fleet::server_utils;`, the seed's `import server_utils` (style 1 \
          of 3): import the module itself, then call through it, `server_utils::check_health(..)`. \
-         (Grouped spellings count too: `use fleet::server_utils::{{self, Server}};`.)"
+         (Grouped spellings count too: `use fleet::server_utils::{{self, Server}};`. The module \
+         under another name, `{{self as su}}`, is style 3, the alias: style 1 keeps its own name.)"
     );
     assert!(
         main.names_a_path_through("server_utils"),
