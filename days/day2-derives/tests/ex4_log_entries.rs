@@ -207,6 +207,18 @@ fn a_bad_line_is_named_by_its_number() {
         text.starts_with("line 4: ") && text.contains("FATAL"),
         "the message must start with `line 4: ` and give the reason: got {text:?}"
     );
+    let indented = "  2025-06-08T10:00:09Z FATAL web-03 Gone  ";
+    let err = without_panic("parse_log", || {
+        parse_log(&format!(
+            "2025-06-08T10:00:00Z INFO web-01 Up\n{indented}\n"
+        ))
+    })
+    .expect_err("line 2 has the unknown level FATAL: parse_log must return Err");
+    assert_eq!(
+        (err.line_number, err.line.as_str()),
+        (2, indented),
+        "LineError.line is the line as it was, spaces and all: trim a copy to parse it, keep the original"
+    );
 }
 
 fn entries_group_by_level_in_log_order() {
