@@ -306,6 +306,81 @@ fn alerts_from_the_threshold_up() {
     );
 }
 
+/// The fields of `struct NAME` in `source` (comments taken out) that are visible outside the
+/// file: any `pub` but `pub(self)`. Only the source can tell: a public field under a name of the
+/// learner's own is out of reach of the compile-fail cases, which can only name the stub's fields.
+fn public_fields(source: &str, name: &str) -> Vec<String> {
+    let mut code = String::new();
+    let mut rest = source;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, next)| next);
+            code.push('\n');
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, next)| next);
+            code.push(' ');
+        } else {
+            let c = rest.chars().next().expect("not empty");
+            code.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    let Some(start) = code.match_indices("struct").map(|(i, _)| i).find(|&i| {
+        let after = code[i + "struct".len()..].trim_start();
+        after.starts_with(name)
+            && !after[name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+    }) else {
+        return Vec::new();
+    };
+    let body_start = start
+        + code[start..]
+            .find(['{', '(', ';'])
+            .unwrap_or(code.len() - start);
+    let (open, close) = match code[body_start..].chars().next() {
+        Some('{') => ('{', '}'),
+        Some('(') => ('(', ')'),
+        _ => return Vec::new(),
+    };
+    let mut depth = 0;
+    let mut end = body_start;
+    for (i, c) in code[body_start..].char_indices() {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                end = body_start + i;
+                break;
+            }
+        }
+    }
+    code[body_start + 1..end]
+        .split(',')
+        .map(|field| {
+            let mut field = field.trim();
+            while field.starts_with("#[") {
+                field = field.split_once(']').map_or("", |(_, f)| f).trim();
+            }
+            field.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .filter(|field| {
+            field.starts_with("pub") && !field.replace(' ', "").starts_with("pub(self)")
+        })
+        .collect()
+}
+
+fn no_field_can_be_reached_from_outside() {
+    let source = include_str!("../src/ex2_frozen_config.rs");
+    for name in ["DatabaseConfig", "AlertConfig"] {
+        let public = public_fields(source, name);
+        assert!(
+            public.is_empty(),
+            "{name} must be frozen: make every field private (no `pub`, `pub(crate)` or `pub(super)`), \
+             so that only its getters read it; found {public:?}"
+        );
+    }
+}
+
 workbook_harness::main!(
     a_database_config_keeps_its_values,
     an_alert_config_keeps_its_values,
@@ -315,4 +390,5 @@ workbook_harness::main!(
     alert_configs_dedupe_in_a_hashset,
     with_port_makes_a_new_config_and_keeps_the_old_one,
     alerts_from_the_threshold_up,
+    no_field_can_be_reached_from_outside,
 );
