@@ -91,7 +91,9 @@ impl PlantedBugs {
         let mut results = Vec::new();
         let mut valid = Vec::new();
         for (name, verdict) in &on_reference {
-            if verdict.0 == TestStatus::Passed {
+            if verdict.0 == TestStatus::Ignored {
+                // An ignored test ran nowhere and counts for nothing.
+            } else if verdict.0 == TestStatus::Passed {
                 valid.push(name.clone());
             } else if verdict.0 == TestStatus::DoesNotCompile {
                 results.push(TestResult {
@@ -124,6 +126,22 @@ impl PlantedBugs {
             }
         }
 
+        if valid.is_empty() {
+            // Nothing to catch a bug with: every bug is missed, and none is worth a build.
+            results.extend(self.bugs.iter().map(|bug| TestResult {
+                name: format!("catches: {}", bug.about),
+                target: PLANTED_TARGET.to_owned(),
+                status: TestStatus::Failed,
+                message: Some(
+                    "Not tried: none of your tests passes on the reference solution, so none can catch a bug in it."
+                        .to_owned(),
+                ),
+                location: None,
+                note: None,
+                duration_ms: 0,
+            }));
+            return Ok(results);
+        }
         let unit_dir = self.stage_root.join(&unit.dir);
         for bug in &self.bugs {
             let caught = match bug.apply(&unit_dir) {

@@ -171,6 +171,41 @@ edits = [{ file = "src/lib.rs", find = "{used}% used", replace = "% used" }]
         "{text}"
     );
 
+    // Tests that use a helper of the learner's own do not compile against the reference: no bug
+    // is tried, and the area earns nothing.
+    workbook
+        .write(
+            "capstone/src/lib.rs",
+            &format!("{reference_lib}\npub fn my_helper() -> u32 {{\n    1\n}}\n"),
+        )
+        .write(
+            "capstone/tests/my_tests.rs",
+            "#[test]\nfn helper() {\n    assert_eq!(fixture_monitor::my_helper(), 1);\n}\n\n\
+             #[test]\nfn threshold_is_ninety() {\n    assert_eq!(fixture_monitor::threshold(), 90);\n}\n",
+        );
+    let report = workbook.grader(&["capstone", "--json"]).run().json();
+    assert_eq!(report["score"], 60, "{}", own_tests(&report));
+    let untried = own_tests(&report)["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| {
+            t["target"] == "planted_bugs"
+                && t["message"]
+                    .as_str()
+                    .is_some_and(|m| m.starts_with("Not tried"))
+        })
+        .count();
+    assert_eq!(untried, 2, "{}", own_tests(&report));
+    let text = workbook
+        .grader(&["capstone", "--area", "own-tests"])
+        .run()
+        .stdout;
+    assert!(
+        text.contains("Your tests do not compile against the reference solution"),
+        "{text}"
+    );
+
     // Both caught: the whole area.
     workbook
         .write("capstone/src/lib.rs", &reference_lib)
