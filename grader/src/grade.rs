@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use crate::compile::{CompileError, build_test_targets, build_tests};
 use crate::integrity::RunGuard;
-use crate::next_step::{file_named_by, most_telling};
+use crate::next_step::{file_named_by, first_to_show};
 use crate::planted::{ON_REFERENCE_TARGET, PlantedBugs};
 use crate::process::Limits;
 use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
@@ -29,6 +29,7 @@ pub enum Progress<'a> {
 }
 
 /// How to grade.
+#[derive(Clone)]
 pub struct GradeOptions<'a> {
     /// Where cargo builds; `None` for the workspace's own `target/`.
     pub target_dir: Option<PathBuf>,
@@ -298,23 +299,18 @@ fn file_to_open(
     if exercise.files.len() < 2 {
         return first;
     }
-    let files: Vec<(String, String)> = exercise
-        .files
-        .iter()
-        .map(|f| {
-            let path = unit.dir.join(f);
+    let Some(test) = first_to_show(unit, &exercise.id, tests) else {
+        return first;
+    };
+    let files: Vec<(String, String)> = unit
+        .files_of(exercise)
+        .into_iter()
+        .map(|path| {
             let text = std::fs::read_to_string(root.join(&path)).unwrap_or_default();
-            (path.display().to_string(), text)
+            (path, text)
         })
         .collect();
-    let names: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
-    let unfinished: Vec<&TestResult> = tests
-        .iter()
-        .filter(|t| t.status.is_counted() && t.status != TestStatus::Passed)
-        .collect();
-    most_telling(&unfinished, &names)
-        .and_then(|test| file_named_by(test, &files))
-        .map_or(first, PathBuf::from)
+    file_named_by(test, &files).map_or(first, PathBuf::from)
 }
 
 /// Runs the jobs on `options.jobs` threads; returns (exercise index, result) in any order.

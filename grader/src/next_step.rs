@@ -1,6 +1,7 @@
 //! Which unfinished test a report shows first, and where a compiler error points.
 
 use crate::report::{TestResult, TestStatus};
+use crate::workbook::Unit;
 
 /// The test to show first, of `unfinished` in the report's order. Targets come in the manifest's
 /// order (the task's order, compile-fail cases last), so the first target with unfinished tests
@@ -32,6 +33,21 @@ pub fn most_telling<'a>(unfinished: &[&'a TestResult], files: &[String]) -> Opti
                     .map_or((usize::MAX, "", 0), |l| location_order(l, files))
             })
         })
+}
+
+/// The test a report shows first among `tests` of the exercise `id` of `unit`: the most telling of
+/// those that count and have not passed (see [`most_telling`]).
+pub fn first_to_show<'a>(unit: &Unit, id: &str, tests: &'a [TestResult]) -> Option<&'a TestResult> {
+    let files = unit
+        .manifest
+        .exercise(id)
+        .map(|e| unit.files_of(e))
+        .unwrap_or_default();
+    let unfinished: Vec<&TestResult> = tests
+        .iter()
+        .filter(|t| t.status.is_counted() && t.status != TestStatus::Passed)
+        .collect();
+    most_telling(&unfinished, &files)
 }
 
 /// `path:line:column` as something to sort by: the file's place among the exercise's files (any

@@ -91,54 +91,40 @@ impl PlantedBugs {
         let mut results = Vec::new();
         let mut valid = Vec::new();
         for (name, verdict) in &on_reference {
-            if verdict.0 == TestStatus::Ignored {
+            match verdict.0 {
                 // An ignored test ran nowhere and counts for nothing.
-            } else if verdict.0 == TestStatus::Passed {
-                valid.push(name.clone());
-            } else if verdict.0 == TestStatus::DoesNotCompile {
-                results.push(TestResult {
-                    name: format!("{name} (against the reference solution)"),
-                    target: ON_REFERENCE_TARGET.to_owned(),
-                    status: TestStatus::Failed,
-                    message: Some(format!(
+                TestStatus::Ignored => {}
+                TestStatus::Passed => valid.push(name.clone()),
+                TestStatus::DoesNotCompile => results.push(failed(
+                    format!("{name} (against the reference solution)"),
+                    ON_REFERENCE_TARGET,
+                    format!(
                         "Your tests do not compile against the reference solution: use only the public API the stubs \
                          give (their names and signatures), not helpers of your own. The compiler's first error: {}",
                         verdict.1.as_deref().unwrap_or("none")
-                    )),
-                    location: None,
-                    note: None,
-                    duration_ms: 0,
-                });
-            } else {
-                results.push(TestResult {
-                    name: format!("{name} (on the reference solution)"),
-                    target: ON_REFERENCE_TARGET.to_owned(),
-                    status: TestStatus::Failed,
-                    message: Some(format!(
+                    ),
+                )),
+                _ => results.push(failed(
+                    format!("{name} (on the reference solution)"),
+                    ON_REFERENCE_TARGET,
+                    format!(
                         "`{name}` fails on the reference solution, which is correct: a test must pass on correct code \
                          (it passes on yours, so both may share a mistake). Its message there: {}",
                         verdict.1.as_deref().unwrap_or("none")
-                    )),
-                    location: None,
-                    note: None,
-                    duration_ms: 0,
-                });
+                    ),
+                )),
             }
         }
 
         if valid.is_empty() {
             // Nothing to catch a bug with: every bug is missed, and none is worth a build.
-            results.extend(self.bugs.iter().map(|bug| TestResult {
-                name: format!("catches: {}", bug.about),
-                target: PLANTED_TARGET.to_owned(),
-                status: TestStatus::Failed,
-                message: Some(
+            results.extend(self.bugs.iter().map(|bug| {
+                failed(
+                    format!("catches: {}", bug.about),
+                    PLANTED_TARGET,
                     "Not tried: none of your tests passes on the reference solution, so none can catch a bug in it."
                         .to_owned(),
-                ),
-                location: None,
-                note: None,
-                duration_ms: 0,
+                )
             }));
             return Ok(results);
         }
@@ -155,24 +141,19 @@ impl PlantedBugs {
                 // The reference solution changed under the bug: the workbook's self-check names it.
                 Err(_) => continue,
             };
-            results.push(TestResult {
-                name: format!("catches: {}", bug.about),
-                target: PLANTED_TARGET.to_owned(),
-                status: if caught {
-                    TestStatus::Passed
-                } else {
-                    TestStatus::Failed
-                },
-                message: (!caught).then(|| {
+            let name = format!("catches: {}", bug.about);
+            results.push(if caught {
+                result(name, PLANTED_TARGET, TestStatus::Passed, None)
+            } else {
+                failed(
+                    name,
+                    PLANTED_TARGET,
                     format!(
                         "None of your tests fails when the code has this bug: {}. Write a test that passes on \
                          correct code and fails on this.",
                         bug.about
-                    )
-                }),
-                location: None,
-                note: None,
-                duration_ms: 0,
+                    ),
+                )
             });
             // Back to the reference solution for the next bug.
             sync(&self.workbook, &overrides, &self.stage_root).map_err(stage_error)?;
@@ -230,6 +211,23 @@ impl PlantedBugs {
         }
         Ok(outcomes)
     }
+}
+
+/// A result of the learner's own tests' grading, which no test binary of theirs reports.
+fn result(name: String, target: &str, status: TestStatus, message: Option<String>) -> TestResult {
+    TestResult {
+        name,
+        target: target.to_owned(),
+        status,
+        message,
+        location: None,
+        note: None,
+        duration_ms: 0,
+    }
+}
+
+fn failed(name: String, target: &str, message: String) -> TestResult {
+    result(name, target, TestStatus::Failed, Some(message))
 }
 
 /// One of the learner's tests and how it ended: (name, (status, message)).

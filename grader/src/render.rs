@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
-use crate::next_step::{error_location, most_telling};
+use crate::next_step::{error_location, first_to_show};
 use crate::report::{ExerciseReport, ExerciseStatus, TestResult, TestStatus, UnitReport};
 use crate::sanitize::for_terminal;
 use crate::workbook::Unit;
@@ -179,17 +179,7 @@ fn counts(exercise: &ExerciseReport) -> String {
 
 fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Unit) {
     let unfinished = exercise.still_to_pass();
-    let files: Vec<String> = unit
-        .manifest
-        .exercise(&exercise.id)
-        .map(|e| {
-            e.files
-                .iter()
-                .map(|f| unit.dir.join(f).display().to_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    let first = most_telling(&unfinished, &files);
+    let first = first_to_show(unit, &exercise.id, &exercise.tests);
     // The file to open: where the failure is, when that is one of the learner's files. In a crate
     // shared by several exercises (the capstone), a compile error may sit in another one's file:
     // then that exercise is the next step.
@@ -291,10 +281,8 @@ fn learner_file_at(
     let own = unit.manifest.exercise(&exercise.id).into_iter();
     own.chain(unit.manifest.exercises.iter())
         .find_map(|candidate| {
-            candidate
-                .files
-                .iter()
-                .map(|file| unit.dir.join(file).display().to_string())
+            unit.files_of(candidate)
+                .into_iter()
                 .find(|file| {
                     location
                         .strip_prefix(file.as_str())

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::compile::{CompileError, clippy};
 use crate::grade::{GradeOptions, Progress, grade_unit};
 use crate::guard::Digests;
-use crate::next_step::most_telling;
+use crate::next_step::first_to_show;
 use crate::planted::PlantedBugs;
 use crate::report::{ExerciseStatus, TestStatus, UnitReport};
 use crate::stage::{StageError, copy_file, stage};
@@ -178,11 +178,7 @@ pub fn run(
     for (unit, planted) in units.iter().zip(&planted) {
         let options = GradeOptions {
             planted: planted.as_ref(),
-            target_dir: options.target_dir.clone(),
-            only: Vec::new(),
-            jobs: options.jobs,
-            progress,
-            stop_at_first_failure: false,
+            ..options.clone()
         };
         let report = grade_unit(&solutions, unit, &options)?;
         problems.extend(check_solution(unit, &report));
@@ -199,11 +195,7 @@ pub fn run(
     for (unit, planted) in units.iter().zip(&planted) {
         let options = GradeOptions {
             planted: planted.as_ref(),
-            target_dir: options.target_dir.clone(),
-            only: Vec::new(),
-            jobs: options.jobs,
-            progress,
-            stop_at_first_failure: false,
+            ..options.clone()
         };
         check_variants(
             workbook,
@@ -326,12 +318,9 @@ fn check_variants(
             let only: Vec<String> = applied.iter().map(|v| v.exercise.clone()).collect();
             let round_options = GradeOptions {
                 only,
-                target_dir: options.target_dir.clone(),
-                jobs: options.jobs,
-                progress: options.progress,
-                planted: options.planted,
                 // A round of mistakes only needs to know each is caught; alternatives run whole.
                 stop_at_first_failure: applied.iter().all(|v| v.kind == VariantKind::Mistake),
+                ..options.clone()
             };
             let report = grade_unit(stage_root, unit, &round_options)?;
             for variant in &applied {
@@ -390,18 +379,7 @@ fn first_message(unit: &Unit, exercise: &crate::report::ExerciseReport) -> Strin
     if let Some(error) = &exercise.compile_error {
         return format!("does not compile: {error}");
     }
-    let files: Vec<String> = unit
-        .manifest
-        .exercise(&exercise.id)
-        .map(|e| {
-            e.files
-                .iter()
-                .map(|f| unit.dir.join(f).display().to_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    let unfinished = exercise.still_to_pass();
-    match most_telling(&unfinished, &files) {
+    match first_to_show(unit, &exercise.id, &exercise.tests) {
         Some(test) => format!(
             "{}::{} {}: {}",
             test.target,

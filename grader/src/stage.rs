@@ -147,24 +147,15 @@ fn list_files(
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result<(), StageError> {
-    let error = |source| StageError::Copy {
+    std::fs::create_dir_all(to).map_err(|source| StageError::Copy {
         from: from.to_owned(),
         to: to.to_owned(),
         source,
-    };
-    std::fs::create_dir_all(to).map_err(error)?;
-    for entry in std::fs::read_dir(from).map_err(error)? {
-        let entry = entry.map_err(error)?;
-        let name = entry.file_name();
-        if SKIPPED.iter().any(|skip| name == *skip) {
-            continue;
-        }
-        let file_type = entry.file_type().map_err(error)?;
-        if file_type.is_dir() {
-            copy_tree(&entry.path(), &to.join(&name))?;
-        } else if file_type.is_file() {
-            copy_file(&entry.path(), &to.join(&name))?;
-        }
+    })?;
+    let mut files = std::collections::BTreeMap::new();
+    list_files(from, Path::new(""), &mut files)?;
+    for (relative, source) in &files {
+        copy_file(source, &to.join(relative))?;
     }
     Ok(())
 }

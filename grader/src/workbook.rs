@@ -153,6 +153,15 @@ impl Unit {
             .unwrap_or(&self.crates[0])
     }
 
+    /// The learner's files of `exercise`, relative to the workbook root, in the manifest's order.
+    pub fn files_of(&self, exercise: &Exercise) -> Vec<String> {
+        exercise
+            .files
+            .iter()
+            .map(|file| self.dir.join(file).display().to_string())
+            .collect()
+    }
+
     /// "Day 1" or "The capstone", for headings and messages.
     pub fn label(&self) -> String {
         match self.manifest.day {

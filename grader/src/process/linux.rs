@@ -74,13 +74,7 @@ pub fn stop_orphans(marker: Option<&str>) -> bool {
         }
         found |= orphans.iter().any(|orphan| match &needle {
             None => true,
-            Some(needle) => {
-                std::fs::read(format!("/proc/{}/environ", orphan.pid)).is_ok_and(|environ| {
-                    environ
-                        .windows(needle.len())
-                        .any(|window| window == needle.as_bytes())
-                })
-            }
+            Some(needle) => carries(&Path::new("/proc").join(orphan.pid.to_string()), needle),
         });
         let mut doomed: BTreeSet<i32> = orphans.iter().map(|p| p.pid).collect();
         loop {
@@ -253,6 +247,16 @@ pub fn repair_execute_only(deps: &Path) {
     }
 }
 
+/// Whether the process whose `/proc` folder is `folder` has `needle` (`NAME=value`) in its
+/// environment. Only this user's processes are readable; zombies have no environment left.
+fn carries(folder: &Path, needle: &str) -> bool {
+    std::fs::read(folder.join("environ")).is_ok_and(|environ| {
+        environ
+            .windows(needle.len())
+            .any(|window| window == needle.as_bytes())
+    })
+}
+
 /// How a marker is matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Match {
@@ -271,13 +275,7 @@ pub fn stop_marked(marker: &str, matching: Match) -> bool {
     let me = rustix::process::getpid().as_raw_nonzero().get();
     let mut found = false;
     for (pid, folder) in processes().filter(|(pid, _)| *pid != me) {
-        // Only this user's processes are readable; zombies have no environment left.
-        let Ok(environ) = std::fs::read(folder.join("environ")) else {
-            continue;
-        };
-        if environ
-            .windows(needle.len())
-            .any(|window| window == needle.as_bytes())
+        if carries(&folder, &needle)
             && let Some(pid) = Pid::from_raw(pid)
         {
             found = true;
