@@ -34,6 +34,8 @@ pub struct Verdict {
     pub location: Option<String>,
     /// Something worth knowing about a run whatever its result ("left a process running").
     pub note: Option<String>,
+    /// Why the checked answer is right, from a passed harness test that explained it.
+    pub explanation: Option<String>,
 }
 
 impl Verdict {
@@ -47,6 +49,7 @@ impl Verdict {
             message: message.into(),
             location,
             note: None,
+            explanation: None,
         }
     }
 }
@@ -101,7 +104,10 @@ pub fn classify_harness(
     };
     match report.outcome {
         // The harness exits 0 right after it writes a pass; anything else ended it first.
-        Outcome::Passed if exit == Exit::Code(0) => Verdict::new(TestStatus::Passed, None, None),
+        Outcome::Passed if exit == Exit::Code(0) => Verdict {
+            explanation: report.explanation,
+            ..Verdict::new(TestStatus::Passed, None, None)
+        },
         Outcome::Passed => Verdict::new(
             TestStatus::Crashed,
             format!(

@@ -343,6 +343,7 @@ fn run_jobs(jobs: Vec<Job>, options: &GradeOptions<'_>) -> Vec<(usize, TestResul
                         message: verdict.message,
                         location: verdict.location,
                         note: verdict.note,
+                        explanation: verdict.explanation,
                         duration_ms: outcome.duration.as_millis().try_into().unwrap_or(u64::MAX),
                     };
                     if result.status != TestStatus::Passed {
@@ -368,6 +369,7 @@ fn target_result(target: &str, status: TestStatus, message: String) -> TestResul
         message: Some(message),
         location: None,
         note: None,
+        explanation: None,
         duration_ms: 0,
     }
 }

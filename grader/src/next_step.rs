@@ -141,6 +141,7 @@ mod tests {
             message: None,
             location: location.map(str::to_owned),
             note: None,
+            explanation: None,
             duration_ms: 0,
         }
     }

@@ -222,6 +222,7 @@ fn result(name: String, target: &str, status: TestStatus, message: Option<String
         message,
         location: None,
         note: None,
+        explanation: None,
         duration_ms: 0,
     }
 }

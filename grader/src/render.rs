@@ -42,6 +42,7 @@ pub fn render(report: &UnitReport, unit: &Unit, next_command: Option<&str>) -> S
     let _ = writeln!(out);
     render_rows(&mut out, report);
     render_notes(&mut out, report);
+    render_explanations(&mut out, report, unit);
     for warning in &report.warnings {
         let _ = writeln!(out);
         let _ = writeln!(out, "{} {}", paint(RED, "warning:"), for_terminal(warning));
@@ -153,6 +154,53 @@ fn render_notes(out: &mut String, report: &UnitReport) {
             for_terminal(&test.name)
         );
         let _ = writeln!(out, "{}", paint(YELLOW, &line));
+    }
+}
+
+/// Why each passed answer is right, for the exercises graded alone (`--exercise drills`); in the
+/// whole report, where ten paragraphs would bury the rows, one line says where to read them.
+fn render_explanations(out: &mut String, report: &UnitReport, unit: &Unit) {
+    let graded_alone = report.exercises.len() < unit.manifest.exercises.len();
+    for exercise in &report.exercises {
+        let explained: Vec<&TestResult> = exercise
+            .tests
+            .iter()
+            .filter(|t| t.status == TestStatus::Passed && t.explanation.is_some())
+            .collect();
+        if explained.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out);
+        if !graded_alone {
+            let line = format!(
+                "{}: {} passed {} why {} right: `{} --exercise {}`",
+                exercise.id,
+                explained.len(),
+                if explained.len() == 1 {
+                    "answer explains"
+                } else {
+                    "answers explain"
+                },
+                if explained.len() == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                },
+                unit.grade_command(),
+                exercise.id
+            );
+            let _ = writeln!(out, "{}", paint(DIM, &line));
+            continue;
+        }
+        for test in explained {
+            let why = test.explanation.as_deref().unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{} {}",
+                paint(GREEN, &format!("✓ {}:", for_terminal(&test.name))),
+                for_terminal(why)
+            );
+        }
     }
 }
 
@@ -422,6 +470,7 @@ mod tests {
             message: message.map(str::to_owned),
             location: None,
             note: None,
+            explanation: None,
             duration_ms: 0,
         }
     }
@@ -458,6 +507,35 @@ mod tests {
             .fold(text.to_owned(), |text, sequence| {
                 text.replace(&sequence, "")
             })
+    }
+
+    #[test]
+    fn an_explanation_is_shown_only_for_a_passed_test_and_in_full_only_for_its_exercise_alone() {
+        let mut passed = test("drill01", TestStatus::Passed, None);
+        passed.explanation = Some("nothing to activate: cargo finds Cargo.toml".into());
+        let mut failed = test("drill02", TestStatus::Failed, Some("not that"));
+        failed.explanation = Some("the answer to drill 2".into());
+        let report = report_of(vec![passed, failed], None);
+
+        let whole_day = day_one();
+        let text = without_our_styles(&render(&report, &whole_day, None));
+        assert!(
+            text.contains(
+                "checks: 1 passed answer explains why it is right: `cargo day 1 --exercise checks`"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("nothing to activate"), "{text}");
+
+        let mut alone = day_one();
+        let other = alone.manifest.exercises[0].clone();
+        alone.manifest.exercises.push(other);
+        let text = without_our_styles(&render(&report, &alone, None));
+        assert!(
+            text.contains("✓ drill01: nothing to activate: cargo finds Cargo.toml"),
+            "{text}"
+        );
+        assert!(!text.contains("the answer to drill 2"), "{text}");
     }
 
     #[test]

@@ -75,6 +75,10 @@ pub struct TestResult {
     pub location: Option<String>,
     /// Worth knowing whatever the result: "left a process running after it ended; it was stopped".
     pub note: Option<String>,
+    /// Why the answer a passed test checked is right (`workbook_harness::explain`): a drill's
+    /// explanation, kept from the learner until their answer is right.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
     pub duration_ms: u64,
 }
 
@@ -331,6 +335,7 @@ mod tests {
             message: None,
             location: None,
             note: None,
+            explanation: None,
             duration_ms: 0,
         }
     }

@@ -161,6 +161,7 @@ fn cannot_start(error: &std::io::Error) -> Verdict {
         message: Some(format!("the test binary could not be started: {error}")),
         location: None,
         note: None,
+        explanation: None,
     }
 }
 

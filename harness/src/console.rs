@@ -44,8 +44,14 @@ pub fn run_all(tests: &[Test], args: &Args) -> ExitCode {
                     message
                 })
             });
+        let explanation = crate::take_explanation();
         match outcome {
-            Ok(()) => println!("ok"),
+            Ok(()) => {
+                println!("ok");
+                if let Some(explanation) = explanation {
+                    println!("    why: {explanation}");
+                }
+            }
             Err(message) => {
                 println!("FAILED");
                 failures.push((test.name, message));

@@ -69,6 +69,7 @@ pub fn run_one(tests: &[Test], args: &Args, result_file: PathBuf) -> ExitCode {
         outcome,
         location: location.filter(|_| outcome == Outcome::Failed),
         message,
+        explanation: crate::take_explanation().filter(|_| outcome == Outcome::Passed),
     };
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().flush();

@@ -30,6 +30,7 @@ mod graded;
 pub mod protocol;
 
 use std::process::ExitCode;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One canonical test: its name and its function.
@@ -47,6 +48,26 @@ impl Test {
     pub fn name(&self) -> &'static str {
         self.name
     }
+}
+
+/// What the running test explains once it has passed: see [`explain`].
+static EXPLANATION: Mutex<Option<String>> = Mutex::new(None);
+
+/// Records why the answer the test just checked is right, for the learner to read once it passes.
+///
+/// A test of a graded choice (a drill's "which command does this?") calls it after its assertions:
+/// a wrong answer fails with feedback on that answer alone, and the whole explanation, which gives
+/// the answer away, is shown only with the pass (`cargo day N --exercise drills` shows it; the
+/// JSON report carries it as `explanation`). The last call of a test wins.
+pub fn explain(text: &str) {
+    if let Ok(mut explanation) = EXPLANATION.lock() {
+        *explanation = Some(text.to_owned());
+    }
+}
+
+/// The running test's explanation, taken so that the next test starts without one.
+fn take_explanation() -> Option<String> {
+    EXPLANATION.lock().ok().and_then(|mut e| e.take())
 }
 
 /// Set by the first [`run`]: a test that calls it again is refused.

@@ -11,7 +11,8 @@
 //! secret 6f1c…
 //! ```
 //!
-//! or, when it panicked, no secret but where and why:
+//! (with `explanation …` after the secret when the test called [`crate::explain`]), or, when it
+//! panicked, no secret but where and why:
 //!
 //! ```text
 //! workbook-harness-result 1
@@ -60,6 +61,8 @@ pub struct TestReport {
     pub location: Option<String>,
     /// The panic message, when it failed.
     pub message: Option<String>,
+    /// Why the checked answer is right, when it passed and the test explained it.
+    pub explanation: Option<String>,
 }
 
 impl TestReport {
@@ -79,6 +82,9 @@ impl TestReport {
         if let Some(message) = &self.message {
             text.push_str(&format!("message {}\n", escape(message)));
         }
+        if let Some(explanation) = &self.explanation {
+            text.push_str(&format!("explanation {}\n", escape(explanation)));
+        }
         text
     }
 
@@ -88,8 +94,8 @@ impl TestReport {
         if lines.next() != Some(HEADER) {
             return Err(format!("the result does not start with `{HEADER}`"));
         }
-        let (mut secret, mut test, mut outcome, mut location, mut message) =
-            (None, None, None, None, None);
+        let (mut secret, mut test, mut outcome, mut location, mut message, mut explanation) =
+            (None, None, None, None, None, None);
         for line in lines {
             let (key, value) = line
                 .split_once(' ')
@@ -101,6 +107,7 @@ impl TestReport {
                 "outcome" => &mut outcome,
                 "location" => &mut location,
                 "message" => &mut message,
+                "explanation" => &mut explanation,
                 _ => return Err(format!("unknown line in the result: {line:?}")),
             };
             if slot.replace(value).is_some() {
@@ -119,6 +126,7 @@ impl TestReport {
             outcome,
             location,
             message,
+            explanation,
         })
     }
 }
@@ -159,6 +167,7 @@ mod tests {
             outcome: Outcome::Failed,
             location: Some(r"C:\work\tests\ex1.rs:3:5".into()),
             message: Some("left: 1\r\nright: \\n 2\n".into()),
+            explanation: Some("Cargo.lock\nis written for you".into()),
         }
     }
 
