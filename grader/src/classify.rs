@@ -122,7 +122,7 @@ pub fn classify_harness(
             if is_todo(&message) {
                 return Verdict::new(
                     TestStatus::NotStarted,
-                    "reached a todo!() that is still to be written".to_owned(),
+                    not_started_message(&message),
                     location,
                 );
             }
@@ -190,7 +190,7 @@ pub fn classify_libtest(name: &str, exit: Exit, stdout: &str, stderr: &str) -> V
         return match find_panic(section).or_else(|| find_panic(stderr)) {
             Some(panic) if is_todo(&panic.message) => Verdict::new(
                 TestStatus::NotStarted,
-                "reached a todo!() that is still to be written".to_owned(),
+                not_started_message(&panic.message),
                 panic.location,
             ),
             // A panic inside a library (insta, trybuild) says little on its own: what the test
@@ -282,6 +282,19 @@ fn find_panic(text: &str) -> Option<Panic> {
         .collect();
     let message = cap_lines(message.join("\n").trim()).unwrap_or_else(|| "panicked".to_owned());
     Some(Panic { message, location })
+}
+
+/// "reached a todo!() that is still to be written", with what the `todo!("…")` itself says: a test
+/// that finds a step not begun (Day 4's manifests) names the step there.
+fn not_started_message(todo: &str) -> String {
+    let said = todo
+        .split_once(": ")
+        .map(|(_, said)| said.trim())
+        .filter(|said| !said.is_empty());
+    match said {
+        Some(said) => format!("reached a todo!() that is still to be written: {said}"),
+        None => "reached a todo!() that is still to be written".to_owned(),
+    }
 }
 
 fn is_todo(message: &str) -> bool {
@@ -424,6 +437,17 @@ mod tests {
             assert_eq!(verdict.status, TestStatus::NotStarted, "{panic}");
             assert_eq!(verdict.location.as_deref(), Some("days/d/src/ex1.rs:7:19"));
         }
+        // What the todo!() says is kept: a test's todo!() names the step not begun.
+        let verdict = classify_libtest(
+            "t",
+            Exit::Code(101),
+            &failed("not yet implemented: step 1: add fetchy"),
+            "",
+        );
+        assert_eq!(
+            verdict.message.as_deref(),
+            Some("reached a todo!() that is still to be written: step 1: add fetchy")
+        );
         // A message that only mentions todo further on is a real failure.
         let verdict = classify_libtest(
             "t",
