@@ -54,11 +54,14 @@ pub fn cargo(dir: &Path, args: &[&str]) -> Result<Output, String> {
     let mut command = Command::new(&cargo);
     // What this test's own run inherited from cargo (`CARGO_PKG_NAME`, a `CARGO_TARGET_DIR`,
     // `CARGO_BUILD_*` or `CARGO_REGISTRIES_*` from the learner's shell): none of it is for the
-    // nested run. `RUSTUP_TOOLCHAIN` stays: any rustup proxy below uses the workbook's toolchain.
+    // nested run, and neither is the grader's result file. `RUSTUP_TOOLCHAIN` stays (any rustup
+    // proxy below uses the workbook's toolchain), and so does the grader's mark on the test's
+    // processes (`WORKBOOK_TEST_RUN`), which is how it finds any that outlive the test.
     for (key, _) in std::env::vars_os() {
         let key_text = key.to_string_lossy();
         if key_text.starts_with("CARGO_")
             || key_text.starts_with("RUSTC_")
+            || key_text == "WORKBOOK_HARNESS_RESULT"
             || ["RUSTFLAGS", "RUSTDOCFLAGS", "RUSTC"].contains(&key_text.as_ref())
         {
             command.env_remove(&key);
