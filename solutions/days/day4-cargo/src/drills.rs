@@ -127,8 +127,7 @@ pub enum Drill3 {
     /// you re-run `pip freeze`.
     CargoLockRegeneratedBeforeEachCommit,
     /// `Cargo.lock`, which cargo itself writes and keeps up to date whenever it resolves the
-    /// dependencies (`cargo build`, `cargo add`, `cargo update`, ...); you commit it and never
-    /// edit it.
+    /// dependencies.
     CargoLockWrittenByCargo,
     /// Nothing: every machine resolves the requirements again, which always gives the same
     /// versions.
