@@ -7,6 +7,9 @@
 #[allow(dead_code)] // the tests use the public face only; the rest is the learner's business
 mod template;
 
+#[path = "support/gitignore.rs"]
+mod gitignore;
+
 #[path = "support/offline_cargo.rs"]
 #[allow(dead_code)] // shared by Day 4's tests; each uses a part
 mod offline_cargo;
@@ -143,54 +146,6 @@ fn dependency<'a>(package: &'a Package, name: &str, kind: DependencyKind) -> &'a
         "`{name}` is an optional dependency: the template's project always needs it"
     );
     first
-}
-
-/// Whether `.gitignore`'s `text` ignores the top-level entry `name` (a folder when `is_dir`), read
-/// as git reads the patterns a template writes: one pattern a line, `#` comments, `!` negates,
-/// a trailing `/` means folders only, a leading `/` or `**/` anchors or not, `*` and `?` wildcards.
-/// Leading spaces are part of the pattern, as git reads them; trailing spaces are not.
-fn ignores(text: &str, name: &str, is_dir: bool) -> bool {
-    let mut ignored = false;
-    for line in text.lines() {
-        let line = line.trim_end();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (negated, pattern) = match line.strip_prefix('!') {
-            Some(rest) => (true, rest),
-            None => (false, line),
-        };
-        // `target/*` and `target/**` ignore everything inside: the folder's files stay out of git.
-        let (dir_only, pattern) = match pattern
-            .strip_suffix("/**")
-            .or_else(|| pattern.strip_suffix("/*"))
-            .or_else(|| pattern.strip_suffix('/'))
-        {
-            Some(rest) => (true, rest),
-            None => (false, pattern),
-        };
-        if dir_only && !is_dir {
-            continue;
-        }
-        let pattern = pattern
-            .strip_prefix("**/")
-            .or_else(|| pattern.strip_prefix('/'))
-            .unwrap_or(pattern);
-        if !pattern.contains('/') && glob_matches(pattern.as_bytes(), name.as_bytes()) {
-            ignored = !negated;
-        }
-    }
-    ignored
-}
-
-/// `*` (any run) and `?` (any one character) over ASCII.
-fn glob_matches(pattern: &[u8], text: &[u8]) -> bool {
-    match pattern.split_first() {
-        None => text.is_empty(),
-        Some((b'*', rest)) => (0..=text.len()).any(|skip| glob_matches(rest, &text[skip..])),
-        Some((b'?', rest)) => !text.is_empty() && glob_matches(rest, &text[1..]),
-        Some((c, rest)) => text.first() == Some(c) && glob_matches(rest, &text[1..]),
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,9 +401,9 @@ fn checkmate_is_a_dev_dependency_7_x() {
 fn gitignore_ignores_target_and_keeps_the_lock_file() {
     let project = generate("disk-watch");
     let text = read(&project.dir, &[".gitignore"]);
-    if !ignores(&text, "target", true) {
+    if !gitignore::ignores(&text, "target", true) {
         let indented = text.lines().any(|line| {
-            line.starts_with([' ', '\t']) && ignores(line.trim_start(), "target", true)
+            line.starts_with([' ', '\t']) && gitignore::ignores(line.trim_start(), "target", true)
         });
         assert!(
             !indented,
@@ -463,7 +418,7 @@ fn gitignore_ignores_target_and_keeps_the_lock_file() {
         );
     }
     assert!(
-        !ignores(&text, "Cargo.lock", false),
+        !gitignore::ignores(&text, "Cargo.lock", false),
         "the new .gitignore ignores Cargo.lock: an application commits its lock file (the \
          seed's `pip freeze > requirements.txt`), so every teammate and CI build the same \
          versions. It was:\n{text}"

@@ -1,12 +1,14 @@
-//! Whether a `.gitignore` at a project's root ignores a name at that root, as git decides it:
-//! enough of git's rules for the spellings people write (`target`, `target/`, `/target`,
-//! `**/target`, `target/*`, `*.lock`, `!Cargo.lock`), with the last matching line winning.
+//! Whether a project's `.gitignore` ignores an entry at the project's root, read as git reads the
+//! patterns people write (`target`, `target/`, `/target`, `**/target`, `target/*`, `*.lock`,
+//! `!Cargo.lock`): Day 4's exercises 1 and 3 check that `target` is ignored and Cargo.lock kept.
 
-/// Whether `gitignore` (the file's text) ignores `name`, a file or folder at the project's root.
-/// A folder whose contents are all ignored (`target/*`) counts as ignored.
-pub fn ignores(gitignore: &str, name: &str, is_dir: bool) -> bool {
+/// Whether `.gitignore`'s `text` ignores the top-level entry `name` (a folder when `is_dir`), read
+/// as git reads the patterns a template writes: one pattern a line, `#` comments, `!` negates,
+/// a trailing `/` means folders only, a leading `/` or `**/` anchors or not, `*` and `?` wildcards.
+/// Leading spaces are part of the pattern, as git reads them; trailing spaces are not.
+pub fn ignores(text: &str, name: &str, is_dir: bool) -> bool {
     let mut ignored = false;
-    for line in gitignore.lines() {
+    for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -15,50 +17,35 @@ pub fn ignores(gitignore: &str, name: &str, is_dir: bool) -> bool {
             Some(rest) => (true, rest),
             None => (false, line),
         };
-        if matches_root_entry(pattern, name, is_dir) {
+        // `target/*` and `target/**` ignore everything inside: the folder's files stay out of git.
+        let (dir_only, pattern) = match pattern
+            .strip_suffix("/**")
+            .or_else(|| pattern.strip_suffix("/*"))
+            .or_else(|| pattern.strip_suffix('/'))
+        {
+            Some(rest) => (true, rest),
+            None => (false, pattern),
+        };
+        if dir_only && !is_dir {
+            continue;
+        }
+        let pattern = pattern
+            .strip_prefix("**/")
+            .or_else(|| pattern.strip_prefix('/'))
+            .unwrap_or(pattern);
+        if !pattern.contains('/') && glob_matches(pattern.as_bytes(), name.as_bytes()) {
             ignored = !negated;
         }
     }
     ignored
 }
 
-/// Whether one pattern matches `name` at the root.
-fn matches_root_entry(pattern: &str, name: &str, is_dir: bool) -> bool {
-    let mut pattern = pattern.strip_prefix("**/").unwrap_or(pattern);
-    pattern = pattern.strip_prefix('/').unwrap_or(pattern);
-    // `target/*` and `target/**` ignore everything inside the folder.
-    for contents in ["/**", "/*"] {
-        if let Some(folder) = pattern.strip_suffix(contents) {
-            return is_dir && glob(folder, name);
-        }
+/// `*` (any run) and `?` (any one character) over ASCII.
+fn glob_matches(pattern: &[u8], text: &[u8]) -> bool {
+    match pattern.split_first() {
+        None => text.is_empty(),
+        Some((b'*', rest)) => (0..=text.len()).any(|skip| glob_matches(rest, &text[skip..])),
+        Some((b'?', rest)) => !text.is_empty() && glob_matches(rest, &text[1..]),
+        Some((c, rest)) => text.first() == Some(c) && glob_matches(rest, &text[1..]),
     }
-    if let Some(folder) = pattern.strip_suffix('/') {
-        return is_dir && glob(folder, name);
-    }
-    // A pattern with a slash inside names a deeper path, not a root entry.
-    !pattern.contains('/') && glob(pattern, name)
-}
-
-/// `*` (any run of characters) and `?` (one character) against a whole name.
-fn glob(pattern: &str, name: &str) -> bool {
-    let pattern: Vec<char> = pattern.chars().collect();
-    let name: Vec<char> = name.chars().collect();
-    let (mut p, mut n) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while n < name.len() {
-        if p < pattern.len() && (pattern[p] == '?' || pattern[p] == name[n]) {
-            p += 1;
-            n += 1;
-        } else if p < pattern.len() && pattern[p] == '*' {
-            star = Some((p, n));
-            p += 1;
-        } else if let Some((star_p, star_n)) = star {
-            p = star_p + 1;
-            n = star_n + 1;
-            star = Some((star_p, star_n + 1));
-        } else {
-            return false;
-        }
-    }
-    pattern[p..].iter().all(|&c| c == '*')
 }
