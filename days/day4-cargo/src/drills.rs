@@ -29,8 +29,11 @@
 //!
 //! The day's lesson (`days/day4-cargo/README.md`) and the pages below have what you need. Each
 //! cargo command also has its manual offline: `cargo help update`, `cargo help tree`. To try a
-//! command, use a scratch project (`cargo new scratch`), not the workbook. Nothing in these drills
-//! runs cargo: the tests only read your answers.
+//! command, use a scratch project beside the day's projects, where cargo uses the stand-in
+//! registry, offline (`cd days/day4-cargo/projects && cargo new scratch`): elsewhere in the
+//! workbook `cargo new` would join the workbook's workspace, and `cargo add fetchy` would fetch an
+//! unrelated crate of that name from crates.io. Nothing in these drills runs cargo: the tests only
+//! read your answers.
 //!
 //! ## Read more
 //!

@@ -1,6 +1,6 @@
 //! # Exercise 3: a project template
 //!
-//! ## The Python original (seed, Day 4)
+//! ## The Python original (seed, Day 4, abridged)
 //!
 //! ```bash
 //! #!/bin/bash
@@ -71,11 +71,12 @@
 //!    arguments after the program's own name, the first one, or [`DEFAULT_NAME`] when there is
 //!    none. (An empty argument is passed on as it is: `check_name` then refuses it. Bash treats
 //!    "empty" and "missing" alike; Rust makes you say which you mean.)
-//! 2. `check_name`: the characters cargo allows in a package name. The name is not empty; its
+//! 2. `check_name`: the characters cargo and crates.io allow in a package name. The name is not empty; its
 //!    first character is an ASCII letter or `_`; every other character is an ASCII letter, an
 //!    ASCII digit, `-` or `_`. Anything else is `Err(TemplateError::InvalidName { name, why })`,
 //!    with the name as given and a `why` in your words. (So `my project`, `2fast`, `-x`, `api.v2`,
-//!    `café` and `../x` are refused. Cargo also refuses a few names made of allowed characters,
+//!    `café` and `../x` are refused; cargo itself only warns about `café`, crates.io refuses it.
+//!    Cargo also refuses a few names made of allowed characters,
 //!    such as `test` or `fn`; the template leaves those to cargo.)
 //! 3. `create_project(parent, name)`: writes the project into `parent.join(name)` and returns that
 //!    folder.
@@ -95,7 +96,8 @@
 //!      - `.gitignore`: ignores the build folder `target` (`/target` is what `cargo new` writes),
 //!        and not `Cargo.lock`. One pattern a line, from the start of the line.
 //!      - `README.md`: the set-up instructions, with the commands `cargo build`, `cargo test` and
-//!        `cargo run` written out, and a word that there is nothing to activate.
+//!        `cargo run` written out (a word that there is nothing to activate helps a Python
+//!        colleague, but is yours to add).
 //!      - `src/main.rs`: a `fn main` that uses at least one of the dependencies by its path (a
 //!        call, or a constant such as `fetchy::VERSION`).
 //!      - `tests/`: one test file (any name, e.g. `tests/smoke.rs`) with a `#[test]` that calls

@@ -125,7 +125,7 @@ fn drill02_installing_and_listing() {
         "`cargo add fetchy` writes `fetchy = \"3.0.0\"` (the newest version; `cargo add \
          fetchy@2.31` asks for another) into Cargo.toml's [dependencies], and the next build \
          downloads it, compiles it and records it in Cargo.lock; editing Cargo.toml by hand does \
-         the same. `cargo add fetchy --features json` is pip's `requests[json]`, `cargo add \
+         the same. `cargo add fetchy --features json` is pip's `requests[socks]`, `cargo add \
          checkmate --dev` a test-only dependency in [dev-dependencies] (requirements-dev.txt), \
          `cargo remove fetchy` undoes it. `cargo tree` prints the dependency tree with the \
          version of each crate the build uses (from Cargo.lock); `--depth 1` stops at the direct \
@@ -465,9 +465,9 @@ fn drill08_what_git_ignores() {
         "commit what says how to build (Cargo.toml, Cargo.lock, rust-toolchain.toml, src/), \
          ignore what a build produces (target/, the venv of the seed). `cargo new` starts the \
          project's .gitignore with /target for that reason. Cargo.lock belongs in git for an \
-         application, and Cargo's advice since 2023 is to commit it for libraries too: a \
-         library's users resolve their own versions and never read its lock, which only keeps \
-         the library's own CI reproducible.",
+         application; for a library Cargo's guidance (since 2023) is to do what suits the \
+         project, with committing it as a good start: a library's users resolve their own \
+         versions and never read its lock, which only keeps the library's own CI reproducible.",
     );
 }
 

@@ -63,7 +63,7 @@ fn the_dependencies_have_the_stated_requirements() {
         .iter()
         .any(|d| d.kind == DependencyKind::Normal)
     {
-        todo!("step 1: add fetchy, yamlish and promstats to [dependencies] (`cargo add`)");
+        todo!("step 2: add fetchy, yamlish and promstats to [dependencies] (`cargo add`)");
     }
     for name in ["fetchy", "yamlish", "promstats"] {
         assert!(
@@ -103,8 +103,8 @@ fn the_dependencies_have_the_stated_requirements() {
     assert!(
         !accepts(&yamlish.req, "6.0.2") && !accepts(&yamlish.req, "6.0.0"),
         "yamlish's requirement `{}` accepts other versions than 6.0.1: the task pins it exactly, \
-         `yamlish = \"=6.0.1\"` (pip's ==). A bare `6.0.1` is a range in Cargo: ^6.0.1, any 6.x \
-         from 6.0.1 on",
+         `yamlish = \"=6.0.1\"` (pip's ==; `cargo add yamlish@=6.0.1`). Note that Cargo reads a \
+         bare `6.0.1` as ^6.0.1, any 6.x from 6.0.1 on",
         yamlish.req
     );
 
@@ -131,7 +131,7 @@ fn the_dependencies_have_the_stated_requirements() {
 fn the_test_helper_is_a_dev_dependency() {
     let package = manifest();
     if !package.dependencies.iter().any(|d| d.name == "checkmate") {
-        todo!("step 2: add checkmate to [dev-dependencies] (`cargo add --dev checkmate@7`)");
+        todo!("step 3: add checkmate to [dev-dependencies] (`cargo add --dev checkmate@7`)");
     }
     let Some(checkmate) = dependency(&package, "checkmate", DependencyKind::Development) else {
         panic!(
@@ -162,7 +162,7 @@ fn the_test_helper_is_a_dev_dependency() {
 fn the_oldest_supported_rust_is_declared() {
     let package = manifest();
     let Some(rust_version) = package.rust_version.as_ref() else {
-        todo!("step 3: declare `rust-version = \"1.85\"` in [package]");
+        todo!("step 4: declare `rust-version = \"1.85\"` in [package]");
     };
     assert_eq!(
         (rust_version.major, rust_version.minor),
@@ -182,7 +182,7 @@ fn the_toolchain_is_pinned_to_the_workbooks() {
         )
     });
     if channel == "stable" {
-        todo!("step 4: pin the toolchain in rust-toolchain.toml (`stable` moves every six weeks)");
+        todo!("step 1: pin the toolchain in rust-toolchain.toml (`stable` moves every six weeks)");
     }
     let workbook = offline_cargo::workbook_channel();
     assert_eq!(
@@ -231,7 +231,8 @@ fn the_project_builds_from_its_lock_file() {
     let resolved = offline_cargo::resolved(&dir).unwrap_or_else(|error| {
         panic!(
             "Cargo.lock does not match Cargo.toml ({error}).\nRun `cargo build` in \
-             projects/healthwatch: it brings Cargo.lock up to date (pip freeze, done for you)"
+             projects/healthwatch and fix what it reports: it brings Cargo.lock up to date (pip \
+             freeze, done for you)"
         )
     });
     let build = offline_cargo::cargo(&dir, &["build", "--locked", "--all-targets"])
@@ -264,10 +265,10 @@ fn the_project_builds_from_its_lock_file() {
 }
 
 workbook_harness::main!(
+    the_toolchain_is_pinned_to_the_workbooks,
     the_dependencies_have_the_stated_requirements,
     the_test_helper_is_a_dev_dependency,
     the_oldest_supported_rust_is_declared,
-    the_toolchain_is_pinned_to_the_workbooks,
     target_is_ignored_and_the_lock_file_is_kept,
     the_project_builds_from_its_lock_file,
 );

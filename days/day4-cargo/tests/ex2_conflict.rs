@@ -10,7 +10,7 @@ mod offline_cargo;
 mod conflict;
 
 use cargo_metadata::{DependencyKind, Metadata, Package};
-use conflict::{User, WhyNot2_28, WhyTwoVersions};
+use conflict::{User, WhyOneFetchy2, WhyTwoVersions};
 use offline_cargo::{accepts, manifest_of, project_dir};
 
 const PROJECT: &str = "alert-router";
@@ -43,7 +43,7 @@ fn resolved() -> Metadata {
     offline_cargo::resolved(&project_dir(PROJECT)).unwrap_or_else(|error| {
         panic!(
             "Cargo.lock does not match Cargo.toml ({error}).\nRun `cargo build` in \
-             projects/alert-router: it brings Cargo.lock up to date"
+             projects/alert-router and fix what it reports: it brings Cargo.lock up to date"
         )
     })
 }
@@ -181,24 +181,24 @@ fn the_stated_versions_are_the_builds() {
 }
 
 fn why_one_fetchy_2_and_why_two_fetchys() {
-    let why_one = conflict::why_not_2_28();
+    let why_one = conflict::why_one_fetchy_2();
     let wrong_one = match why_one {
-        WhyNot2_28::CompatibleRequirementsShareOneVersion => None,
-        WhyNot2_28::CargoTakesTheNewestInTheRegistry => Some(
-            "not the newest in the registry: that is 3.0.0, and `2.28` does not accept it. \
-             Cargo takes the newest version that the requirements accept",
+        WhyOneFetchy2::CompatibleRequirementsShareOneVersion => None,
+        WhyOneFetchy2::CargoTakesTheNewestInTheRegistry => Some(
+            "not the newest in the registry: that is 3.0.0, and the build has a fetchy 2 \
+             besides. Cargo takes the newest version that a requirement accepts",
         ),
-        WhyNot2_28::DependenciesOutrankTheProject => Some(
+        WhyOneFetchy2::DependenciesOutrankTheProject => Some(
             "no requirement outranks another: every requirement on fetchy 2 must be met, \
              alert-router's as much as alertkit's",
         ),
-        WhyNot2_28::TheLockFileIsOutOfDate => Some(
+        WhyOneFetchy2::TheLockFileIsOutOfDate => Some(
             "the lock file is up to date (`cargo build --locked` accepts it), and `cargo update` \
-             would pick the newest 2.x that every requirement accepts, not 2.28.0",
+             would still build one fetchy 2: the newest 2.x that every requirement accepts",
         ),
     };
     if let Some(why) = wrong_one {
-        panic!("why_not_2_28(): {why_one:?} is not it: {why}");
+        panic!("why_one_fetchy_2(): {why_one:?} is not it: {why}");
     }
     let why_two = conflict::why_two_versions();
     let wrong_two = match why_two {
@@ -216,10 +216,13 @@ fn why_one_fetchy_2_and_why_two_fetchys() {
         panic!("why_two_versions(): {why_two:?} is not it: {why}");
     }
     workbook_harness::explain(
-        "`2.28` (>=2.28.0, <3) and alertkit's `2.31` (>=2.31.0, <3) are compatible, so Cargo \
-         builds one fetchy 2 for both: the newest that both accept, 2.31.2, when the lock was \
-         written. `3` (>=3.0.0, <4) is compatible with neither, so fetchy 3 is built too, as a \
-         separate crate: its types are not fetchy 2's. A venv could hold only one of them.",
+        "`2.28` (>=2.28.0, <3) and alertkit's `2.31` (>=2.31.0, <3) are compatible: one version \
+         meets both, so Cargo builds one fetchy 2 for both, the newest that both accept (2.31.2 \
+         when the lock was written; `2.28` alone would have taken it too). `3` (>=3.0.0, <4) is \
+         compatible with neither, so fetchy 3 is built too, as a separate crate: its types are \
+         not fetchy 2's. A venv could hold only one of them. Only requirements that no one \
+         version meets within a range break the build: `fetchy = \"=2.28.0\"` beside alertkit \
+         makes cargo stop with \"failed to select a version\".",
     );
 }
 

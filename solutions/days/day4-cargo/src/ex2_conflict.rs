@@ -67,22 +67,22 @@ pub fn fetchy_version_of(user: User) -> &'static str {
     }
 }
 
-/// Why alert-router's own `fetchy = "2.28"` is not built as 2.28.0.
+/// Why the build has only one fetchy 2, though alert-router asks for `2.28` and alertkit for `2.31`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WhyNot2_28 {
+pub enum WhyOneFetchy2 {
     /// Cargo always takes the newest version the registry has.
     CargoTakesTheNewestInTheRegistry,
-    /// A dependency's requirement outranks the project's own.
+    /// A dependency's requirement outranks the project's own, so alertkit's `2.31` wins.
     DependenciesOutrankTheProject,
-    /// `2.28` and alertkit's `2.31` are compatible requirements: Cargo builds one version for both,
-    /// and the newest that both accept is the one a new Cargo.lock gets.
+    /// `2.28` and `2.31` are compatible requirements: one version can meet both, so Cargo builds
+    /// one, shared, the newest that both accept.
     CompatibleRequirementsShareOneVersion,
-    /// The lock file is out of date: `cargo update` would bring 2.28.0 back.
+    /// The lock file is out of date: `cargo update` would add a fetchy 2.28.0 beside it.
     TheLockFileIsOutOfDate,
 }
 
-pub fn why_not_2_28() -> WhyNot2_28 {
-    WhyNot2_28::CompatibleRequirementsShareOneVersion
+pub fn why_one_fetchy_2() -> WhyOneFetchy2 {
+    WhyOneFetchy2::CompatibleRequirementsShareOneVersion
 }
 
 /// Why fetchy 3 is in the build beside fetchy 2, instead of Cargo refusing or picking one.
