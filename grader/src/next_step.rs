@@ -68,11 +68,24 @@ fn location_order<'l>(location: &'l str, files: &[String]) -> (usize, &'l str, u
 pub fn file_named_by<'f>(test: &TestResult, files: &'f [(String, String)]) -> Option<&'f str> {
     // A message that names one of the files (`src/main.rs must use the library`) says it outright.
     let message = test.message.as_deref().unwrap_or_default();
+    // A bare file name counts when no other file of the exercise has it (`rust-toolchain.toml`,
+    // `.gitignore`), never when several do (`mod.rs`).
+    let bare_name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_owned();
     let named = files
         .iter()
         .filter_map(|(path, _)| {
             let parts: Vec<&str> = path.split('/').collect();
-            (0..parts.len().saturating_sub(1))
+            let unique = files
+                .iter()
+                .filter(|(other, _)| bare_name(other) == bare_name(path))
+                .count()
+                == 1;
+            let last = if unique {
+                parts.len()
+            } else {
+                parts.len().saturating_sub(1)
+            };
+            (0..last)
                 .map(|from| parts[from..].join("/"))
                 .find(|suffix| message.contains(suffix.as_str()))
                 .map(|suffix| (suffix.len(), path.as_str()))
@@ -177,6 +190,19 @@ mod tests {
             file_named_by(&failing, &files),
             Some("src/m/checks.rs"),
             "a message that names a file says it outright"
+        );
+        failing.message = Some("checks.rs must not define send_alert again".into());
+        assert_eq!(
+            file_named_by(&failing, &files),
+            Some("src/m/checks.rs"),
+            "a bare file name that only one file has names it"
+        );
+        failing.message = Some("a_blank_name_is_refused: see mod.rs".into());
+        let with_two_mods = [files[0].clone(), ("src/n/mod.rs".to_owned(), String::new())];
+        assert_eq!(
+            file_named_by(&failing, &with_two_mods),
+            None,
+            "a bare name two files share names neither"
         );
         failing.message = Some("new() must refuse it".into());
         assert_eq!(

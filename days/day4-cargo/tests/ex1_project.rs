@@ -56,6 +56,28 @@ fn declared_elsewhere(package: &Package, name: &str, wanted: DependencyKind) -> 
         .map(|d| kind_name(d.kind).to_owned())
 }
 
+fn the_toolchain_is_pinned_to_the_workbooks() {
+    let path = project_dir(PROJECT).join("rust-toolchain.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("projects/healthwatch/rust-toolchain.toml: {e}"));
+    let channel = offline_cargo::channel_of(&text).unwrap_or_else(|| {
+        panic!(
+            "projects/healthwatch/rust-toolchain.toml needs a `[toolchain]` table with a \
+             `channel`; rustup refuses the file without one"
+        )
+    });
+    if channel == "stable" {
+        todo!("step 1: pin the toolchain in rust-toolchain.toml (`stable` moves every six weeks)");
+    }
+    let workbook = offline_cargo::workbook_channel();
+    assert_eq!(
+        channel, workbook,
+        "rust-toolchain.toml pins `{channel}`: pin the toolchain the workbook pins, `{workbook}` \
+         (the workbook's own rust-toolchain.toml), so this project builds with the compiler you \
+         already have, offline"
+    );
+}
+
 fn the_dependencies_have_the_stated_requirements() {
     let package = manifest();
     if !package
@@ -168,28 +190,6 @@ fn the_oldest_supported_rust_is_declared() {
         (rust_version.major, rust_version.minor),
         (1, 85),
         "rust-version is {rust_version}: the task asks for 1.85, the first Rust with edition 2024"
-    );
-}
-
-fn the_toolchain_is_pinned_to_the_workbooks() {
-    let path = project_dir(PROJECT).join("rust-toolchain.toml");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("projects/healthwatch/rust-toolchain.toml: {e}"));
-    let channel = offline_cargo::channel_of(&text).unwrap_or_else(|| {
-        panic!(
-            "projects/healthwatch/rust-toolchain.toml needs a `[toolchain]` table with a \
-             `channel`; rustup refuses the file without one"
-        )
-    });
-    if channel == "stable" {
-        todo!("step 1: pin the toolchain in rust-toolchain.toml (`stable` moves every six weeks)");
-    }
-    let workbook = offline_cargo::workbook_channel();
-    assert_eq!(
-        channel, workbook,
-        "rust-toolchain.toml pins `{channel}`: pin the toolchain the workbook pins, `{workbook}` \
-         (the workbook's own rust-toolchain.toml), so this project builds with the compiler you \
-         already have, offline"
     );
 }
 
