@@ -17,6 +17,8 @@
 //! file exists to be overwritten. The copy of `src/` also keeps the line numbers of errors in the
 //! learner's file, which trybuild hides for files inside the crate's folder.
 
+pub mod rust_source;
+
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -6,9 +6,7 @@ mod drills;
 
 // Drills 2, 3 and 8 are about `use` lines, which running the code cannot show: their tests also
 // read the file (see `src/drills.rs`'s header for the rule).
-#[path = "support/rust_source.rs"]
-#[allow(dead_code)] // shared by Day 3's tests; each uses a part
-mod rust_source;
+use workbook_testkit::rust_source;
 
 use rust_source::Source;
 

@@ -12,9 +12,7 @@
 
 // Reads the package's files for the one thing no test inside this crate can see: the visibility
 // of its shared internals (in one crate, `pub` and `pub(crate)` behave the same).
-#[path = "support/rust_source.rs"]
-#[allow(dead_code)] // shared by Day 3's tests; each uses a part
-mod rust_source;
+use workbook_testkit::rust_source;
 
 /// Runs the test `name` inside the seed's `main.py`: a scope outside the package.
 fn main_py(name: &str) {

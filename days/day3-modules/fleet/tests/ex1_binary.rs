@@ -5,9 +5,7 @@
 use std::process::Command;
 
 // Reads `src/main.rs` for the one thing running it cannot show: how it names the library.
-#[path = "../../tests/support/rust_source.rs"]
-#[allow(dead_code)] // shared by Day 3's tests; each uses a part
-mod rust_source;
+use workbook_testkit::rust_source;
 
 use rust_source::Source;
 

@@ -5,9 +5,7 @@
 use std::process::Command;
 
 // Reads `src/main.rs` for the one thing running it cannot show: that it uses the library.
-#[path = "../../tests/support/rust_source.rs"]
-#[allow(dead_code)] // shared by Day 3's tests; each uses a part
-mod rust_source;
+use workbook_testkit::rust_source;
 
 /// The learner's `src/main.rs`, as the binary under test was built from it.
 const MAIN_RS: &str = include_str!("../src/main.rs");

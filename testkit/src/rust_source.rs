@@ -1,8 +1,8 @@
 //! Reading a learner's Rust file, for the few properties that running the code cannot show: how a
 //! file names things (its `use` declarations), what it declares itself, and the visibility it
-//! gives an item. Day 3's tests use it only where the exercise text says so, and each rule accepts
-//! every spelling the compiler accepts: grouped or separate `use` lines, `self` in a group, any
-//! alias, `::`-prefixed paths, paths through an earlier import, comments anywhere.
+//! gives an item. Day 3's and Day 5's tests use it only where the exercise text says so, and each
+//! rule accepts every spelling the compiler accepts: grouped or separate `use` lines, `self` in a
+//! group, any alias, `::`-prefixed paths, paths through an earlier import, comments anywhere.
 //!
 //! It is a lexer, not a parser: comments are skipped, and a string literal is one token (its
 //! text kept, since a format string can name a variable: `"{DEFAULT_PORT}"`).
