@@ -143,7 +143,9 @@ impl Capture {
 
     fn lock(&self) -> MutexGuard<'_, Log> {
         // A test that panicked while holding the lock still recorded what it recorded.
-        self.log.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.log
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Every event so far.
@@ -296,12 +298,14 @@ impl Visit for Fields {
     }
 
     fn record_i128(&mut self, field: &Field, value: i128) {
-        self.values.insert(field.name().to_owned(), Value::Int(value));
+        self.values
+            .insert(field.name().to_owned(), Value::Int(value));
     }
 
     fn record_u128(&mut self, field: &Field, value: u128) {
         let value = i128::try_from(value).unwrap_or(i128::MAX);
-        self.values.insert(field.name().to_owned(), Value::Int(value));
+        self.values
+            .insert(field.name().to_owned(), Value::Int(value));
     }
 
     fn record_f64(&mut self, field: &Field, value: f64) {
