@@ -4,7 +4,7 @@
 //! connect to listeners this test opens on 127.0.0.1, so their results are known in advance.
 
 use std::cell::RefCell;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
@@ -18,6 +18,7 @@ use sre_monitor::cli::{
     exit_status, parse_args,
 };
 use sre_monitor::config::{CheckSpec, Config};
+use sre_monitor::logging::RotatingFile;
 use sre_monitor::models::Status;
 
 /// What one run of the binary did.
@@ -970,7 +971,7 @@ fn log_file_gets_the_logs_too() {
         .unwrap_or_else(|e| panic!("--log-file {log} must create the log file: {e}"));
     assert!(
         text.contains("alert opened"),
-        "the log file gets the same events as stderr, got:\n{text}"
+        "the log file gets the events stderr gets (at the default `info`) too, got:\n{text}"
     );
     assert!(
         !text.contains('\u{1b}'),
@@ -1006,6 +1007,370 @@ fn log_file_gets_the_logs_too() {
         "a log file that cannot be opened is said in one line on stderr, got:\n{}",
         run.stderr
     );
+}
+
+fn the_log_file_gets_debug_events_whatever_rust_log_says() {
+    let (_listener, open) = open_port();
+    let workspace = Workspace::with_config(&failing_config(open, closed_port(), ""));
+    let log = workspace.path("monitor.log");
+    let run = sre_monitor(&["--config", &workspace.config(), "--log-file", &log], None);
+    assert_eq!(run.code, Some(2), "stderr:\n{}", run.stderr);
+    let text = std::fs::read_to_string(&log)
+        .unwrap_or_else(|e| panic!("--log-file {log} must create the log file: {e}"));
+    assert!(
+        text.contains("config loaded"),
+        "the log file gets this crate's DEBUG events, like the seed's file handler at DEBUG: \
+         `debug!(?config, \"config loaded\")` in main must reach it, with RUST_LOG unset. Give the \
+         file layer its own filter (`.with_filter(EnvFilter::new(FILE_FILTER))`), not the \
+         console's. The log file held:\n{text}"
+    );
+    assert!(
+        !run.stderr.contains("config loaded"),
+        "the console stays at INFO when RUST_LOG is unset: the DEBUG event `config loaded` goes \
+         to the file only. One filter for both layers (`.with(filter)` on the registry) cannot \
+         do that: each layer gets its own, with `.with_filter(..)`. stderr was:\n{}",
+        run.stderr
+    );
+
+    std::fs::remove_file(&log).expect("remove the log file");
+    let quiet = sre_monitor(
+        &["--config", &workspace.config(), "--log-file", &log],
+        Some("off"),
+    );
+    assert!(
+        quiet.stderr.trim().is_empty(),
+        "RUST_LOG=off silences the console; stderr was:\n{}",
+        quiet.stderr
+    );
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        text.contains("config loaded") && text.contains("alert opened"),
+        "RUST_LOG filters the console only: with RUST_LOG=off the log file still gets every \
+         event from DEBUG up (its filter is FILE_FILTER, never RUST_LOG). The log file held:\n{text}"
+    );
+
+    let verbose = sre_monitor(
+        &["--config", &workspace.config(), "--log-file", &log],
+        Some("debug"),
+    );
+    assert!(
+        verbose.stderr.contains("config loaded"),
+        "RUST_LOG=debug shows the DEBUG events on the console too (its filter comes from \
+         RUST_LOG, `info` only when RUST_LOG is unset); stderr was:\n{}",
+        verbose.stderr
+    );
+}
+
+/// `name` in `folder`, or `None` when there is no such file.
+fn read_if_there(folder: &Path, name: &str) -> Option<String> {
+    std::fs::read_to_string(folder.join(name)).ok()
+}
+
+fn the_log_file_rotates_at_10_mb_and_keeps_5_backups() {
+    const MB: usize = 1024 * 1024;
+    let (_listener, open) = open_port();
+    let workspace = Workspace::with_config(&failing_config(open, closed_port(), ""));
+    let folder = workspace.dir.path();
+    let log = workspace.path("monitor.log");
+    let filler_line = format!("{}\n", "f".repeat(1023));
+    // 9.9 MB: the run's few lines still fit under the seed's 10 MB (10 * 1024 * 1024 bytes).
+    let almost = filler_line.repeat(10 * MB / 1024 - 100);
+    std::fs::write(&log, &almost).expect("write a log file of 9.9 MB");
+    let run = sre_monitor(&["--config", &workspace.config(), "--log-file", &log], None);
+    assert_eq!(run.code, Some(2), "stderr:\n{}", run.stderr);
+    let text = read_if_there(folder, "monitor.log").unwrap_or_default();
+    assert!(
+        read_if_there(folder, "monitor.log.1").is_none()
+            && text.starts_with(&almost)
+            && text.contains("alert opened"),
+        "a log file of 9.9 MB is appended to, not rotated: it rotates before it would grow past \
+         the seed's maxBytes, 10 MB (10 * 1024 * 1024 bytes, LOG_FILE_MAX_BYTES)"
+    );
+
+    // At 10 MB, with five backups already there.
+    let full = filler_line.repeat(10 * MB / 1024);
+    std::fs::write(&log, &full).expect("write a log file of 10 MB");
+    for i in 1..=5 {
+        std::fs::write(
+            folder.join(format!("monitor.log.{i}")),
+            format!("backup {i}\n"),
+        )
+        .expect("write a backup");
+    }
+    let run = sre_monitor(&["--config", &workspace.config(), "--log-file", &log], None);
+    assert_eq!(run.code, Some(2), "stderr:\n{}", run.stderr);
+    let text = read_if_there(folder, "monitor.log").unwrap_or_default();
+    assert!(
+        read_if_there(folder, "monitor.log.1").is_some_and(|backup| backup == full),
+        "a log file of 10 MB is full: the run's first event rotates it to monitor.log.1 \
+         (RotatingFile::open(path, LOG_FILE_MAX_BYTES, LOG_FILE_BACKUPS) in init, and open counts \
+         what the file already holds)"
+    );
+    assert!(
+        text.contains("alert opened") && !text.contains("fff"),
+        "after a rotation monitor.log starts empty and gets the new events; it held:\n{}",
+        &text[..text.len().min(2000)]
+    );
+    let backups: Vec<Option<String>> = (2..=6)
+        .map(|i| read_if_there(folder, &format!("monitor.log.{i}")))
+        .collect();
+    let expected: Vec<Option<String>> = (1..=4)
+        .map(|i| Some(format!("backup {i}\n")))
+        .chain([None])
+        .collect();
+    assert_eq!(
+        backups, expected,
+        "the seed keeps 5 backups (LOG_FILE_BACKUPS): at a rotation monitor.log.1 to .4 move to \
+         .2 to .5, the old monitor.log.5 is deleted, and there is no monitor.log.6 \
+         (monitor.log.2 to .6, None for a missing file)"
+    );
+}
+
+// ----- RotatingFile, through the library -----
+
+/// A 20-byte record, `record 07 .........\n`.
+fn record(n: usize) -> String {
+    format!("record {n:02} .........\n")
+}
+
+/// A folder for `app.log` and its backups.
+struct LogFolder {
+    dir: tempfile::TempDir,
+}
+
+impl LogFolder {
+    fn new() -> LogFolder {
+        LogFolder {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    fn log(&self) -> PathBuf {
+        self.dir.path().join("app.log")
+    }
+
+    fn open(&self, max_bytes: u64, backups: usize) -> RotatingFile {
+        RotatingFile::open(self.log(), max_bytes, backups).unwrap_or_else(|e| {
+            panic!(
+                "RotatingFile::open({}, {max_bytes}, {backups}) must open it: {e}",
+                self.log().display()
+            )
+        })
+    }
+
+    /// Each file in the folder, with what it holds, by name.
+    fn files(&self) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = std::fs::read_dir(self.dir.path())
+            .expect("read the folder")
+            .map(|entry| {
+                let entry = entry.expect("a folder entry");
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                (entry.file_name().to_string_lossy().into_owned(), text)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+/// Writes each record with one `write_all`, as a `fmt` layer does, and flushes.
+fn write_records(file: &mut RotatingFile, records: &[String]) {
+    for record in records {
+        file.write_all(record.as_bytes())
+            .unwrap_or_else(|e| panic!("writing {record:?} to a RotatingFile fails: {e}"));
+    }
+    file.flush()
+        .unwrap_or_else(|e| panic!("flushing a RotatingFile fails: {e}"));
+}
+
+/// Checks the folder holds `expected` (name, contents), in order of name, after `what`.
+fn assert_files(folder: &LogFolder, written: &[String], expected: &[(&str, String)], what: &str) {
+    let files = folder.files();
+    for (name, text) in &files {
+        if let Some(bad) = text
+            .split_inclusive('\n')
+            .find(|line| !written.iter().any(|record| record == line))
+        {
+            panic!(
+                "after {what}, {name} holds {bad:?}, a part of a record: a record is never split \
+                 across two files. When it would not fit, rotate first, then write the whole \
+                 buffer to the new file (and return its whole length). The folder: {files:#?}"
+            );
+        }
+    }
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    if names
+        .iter()
+        .any(|name| name.starts_with("app.") && !name.starts_with("app.log"))
+    {
+        panic!(
+            "after {what}, the folder holds {names:?}: backup 1 of app.log is app.log.1, the file \
+             name with `.1` appended (push onto an OsString); `with_extension` replaces the `.log`"
+        );
+    }
+    let expected_names: Vec<&str> = expected.iter().map(|(name, _)| *name).collect();
+    assert_eq!(
+        names, expected_names,
+        "after {what}, the folder holds these files: the newest records in app.log, older ones in \
+         app.log.1, app.log.2, ... up to app.log.{{backups}}, nothing older"
+    );
+    for ((name, text), (_, expected)) in files.iter().zip(expected) {
+        assert_eq!(
+            text, expected,
+            "after {what}, {name} holds the wrong records (the newest are in app.log, the ones \
+             before in app.log.1, then app.log.2: shift the backups from the oldest down, \
+             `backups - 1` to 1, so that no rename lands on a backup still to move)"
+        );
+    }
+}
+
+fn a_rotating_file_rotates_by_size_and_keeps_its_backups() {
+    let records: Vec<String> = (1..=7).map(record).collect();
+    let folder = LogFolder::new();
+    let mut file = folder.open(40, 2);
+    write_records(&mut file, &records[..2]);
+    assert_files(
+        &folder,
+        &records,
+        &[("app.log", records[..2].concat())],
+        "two 20-byte records with max_bytes 40 (40 bytes is not larger than 40: no rotation yet)",
+    );
+    write_records(&mut file, &records[2..3]);
+    assert_files(
+        &folder,
+        &records,
+        &[
+            ("app.log", records[2].clone()),
+            ("app.log.1", records[..2].concat()),
+        ],
+        "a third 20-byte record with max_bytes 40 (60 bytes would be larger: rotate first)",
+    );
+    write_records(&mut file, &records[3..]);
+    assert_files(
+        &folder,
+        &records,
+        &[
+            ("app.log", records[6].clone()),
+            ("app.log.1", records[4..6].concat()),
+            ("app.log.2", records[2..4].concat()),
+        ],
+        "seven 20-byte records with max_bytes 40 and 2 backups (records 1 and 2 are gone)",
+    );
+}
+
+fn a_rotating_file_appends_to_what_the_file_holds() {
+    let folder = LogFolder::new();
+    let missing = folder.dir.path().join("no-such-folder").join("app.log");
+    assert!(
+        RotatingFile::open(&missing, 40, 2).is_err(),
+        "RotatingFile::open returns the error when the file cannot be created (its folder is \
+         missing)"
+    );
+    let previous = "previous\n".to_owned();
+    std::fs::write(folder.log(), &previous).expect("write app.log");
+    let records: Vec<String> = std::iter::once(previous.clone())
+        .chain((1..=4).map(record))
+        .collect();
+    let mut file = folder.open(40, 3);
+    write_records(&mut file, &records[1..2]);
+    assert_files(
+        &folder,
+        &records,
+        &[("app.log", records[..2].concat())],
+        "opening an app.log of 9 bytes and writing a 20-byte record (open appends: what the file \
+         held stays)",
+    );
+    write_records(&mut file, &records[2..3]);
+    assert_files(
+        &folder,
+        &records,
+        &[
+            ("app.log", records[2].clone()),
+            ("app.log.1", records[..2].concat()),
+        ],
+        "a second 20-byte record, max_bytes 40 (9 + 20 + 20 is larger than 40: open counts the \
+         bytes the file already held)",
+    );
+
+    // A stale oldest backup, with a gap before it.
+    let stale = "stale\n".to_owned();
+    std::fs::write(folder.dir.path().join("app.log.3"), &stale).expect("write app.log.3");
+    let mut records = records;
+    records.push(stale);
+    write_records(&mut file, &records[3..5]);
+    assert_files(
+        &folder,
+        &records,
+        &[
+            ("app.log", records[4].clone()),
+            ("app.log.1", records[2..4].concat()),
+            ("app.log.2", records[..2].concat()),
+        ],
+        "a rotation with 3 backups while app.log.3 exists and app.log.2 does not (the oldest, \
+         app.log.3, is deleted first: nothing older than the last backup is kept)",
+    );
+}
+
+fn a_record_is_never_split_and_a_big_one_gets_a_file_of_its_own() {
+    let big = |n: usize| format!("big record {n:02} {}\n", "b".repeat(84));
+    let records = vec![
+        big(1),
+        record(1),
+        format!("record 02, longer {}\n", ".".repeat(11)),
+        big(2),
+    ];
+    let folder = LogFolder::new();
+    let mut file = folder.open(40, 3);
+    write_records(&mut file, &records[..1]);
+    assert_files(
+        &folder,
+        &records,
+        &[("app.log", records[0].clone())],
+        "a 100-byte record, max_bytes 40, into an empty file (an empty file never rotates: the \
+         record goes whole into app.log, and no empty backup is made)",
+    );
+    write_records(&mut file, &records[1..3]);
+    assert_files(
+        &folder,
+        &records,
+        &[
+            ("app.log", records[2].clone()),
+            ("app.log.1", records[1].clone()),
+            ("app.log.2", records[0].clone()),
+        ],
+        "a 20-byte record after the 100-byte one, then a 30-byte one (each would take the file \
+         past 40 bytes: rotate first, then write it whole)",
+    );
+    write_records(&mut file, &records[3..]);
+    assert_files(
+        &folder,
+        &records,
+        &[
+            ("app.log", records[3].clone()),
+            ("app.log.1", records[2].clone()),
+            ("app.log.2", records[1].clone()),
+            ("app.log.3", records[0].clone()),
+        ],
+        "another 100-byte record (it gets a file of its own)",
+    );
+}
+
+fn a_rotating_file_with_a_zero_never_rotates() {
+    let records: Vec<String> = (1..=10).map(record).collect();
+    for (max_bytes, backups) in [(0, 3), (40, 0)] {
+        let folder = LogFolder::new();
+        let mut file = folder.open(max_bytes, backups);
+        write_records(&mut file, &records);
+        assert_files(
+            &folder,
+            &records,
+            &[("app.log", records.concat())],
+            &format!(
+                "ten 20-byte records with max_bytes {max_bytes} and {backups} backups (as in \
+                 Python, a zero max_bytes or backups means: never rotate)"
+            ),
+        );
+    }
 }
 
 fn the_pager_key_never_appears_anywhere() {
@@ -1260,6 +1625,12 @@ workbook_harness::main!(
     logs_go_to_stderr_and_never_to_stdout,
     rust_log_filters_the_logs,
     log_file_gets_the_logs_too,
+    the_log_file_gets_debug_events_whatever_rust_log_says,
+    a_rotating_file_rotates_by_size_and_keeps_its_backups,
+    a_rotating_file_appends_to_what_the_file_holds,
+    a_record_is_never_split_and_a_big_one_gets_a_file_of_its_own,
+    a_rotating_file_with_a_zero_never_rotates,
+    the_log_file_rotates_at_10_mb_and_keeps_5_backups,
     the_pager_key_never_appears_anywhere,
     a_bad_secret_in_the_config_is_never_echoed,
     interval_runs_a_round_every_n_seconds,
