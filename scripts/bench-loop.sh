@@ -18,7 +18,8 @@ case "$day" in
     2) package=day2-derives file=days/day2-derives/src/ex1_server.rs ;;
     3) package=day3-modules file=days/day3-modules/src/ex2_monitoring/checks.rs ;;
     4) package=day4-cargo file=days/day4-cargo/src/ex2_conflict.rs ;;
-    *) echo "no benchmark for day $day: give 1 to 4" >&2; exit 2 ;;
+    5) package=day5-tracing file=days/day5-tracing/src/ex2_print_to_tracing.rs ;;
+    *) echo "no benchmark for day $day: give 1 to 5" >&2; exit 2 ;;
 esac
 backup="$(mktemp)"
 cp "$file" "$backup"

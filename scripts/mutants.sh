@@ -4,7 +4,7 @@
 # A maintainer command, too slow for CI: docs/AUTHORING.md, "Mutation score", says what it leaves
 # out, why, and how long each unit takes.
 #
-#   scripts/mutants.sh [OPTIONS] [UNIT...]      UNIT: day1 | day2 | day3 | day4 | capstone (default: all)
+#   scripts/mutants.sh [OPTIONS] [UNIT...]      UNIT: day1 | day2 | day3 | day4 | day5 | capstone (default: all)
 #
 #   --min PERCENT      the score every unit must reach (default 90): exit 1 if one is under it
 #   --no-fail          print the figures but exit 0 under --min (still 2 if a run cannot be made)
@@ -71,11 +71,11 @@ while (($#)); do
         --given-code) given_code=1; shift ;;
         -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         --) shift; extra=("$@"); break ;;
-        day1 | day2 | day3 | day4 | capstone) units+=("$1"); shift ;;
+        day1 | day2 | day3 | day4 | day5 | capstone) units+=("$1"); shift ;;
         *) echo "mutants.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
-((${#units[@]})) || units=(day1 day2 day3 day4 capstone)
+((${#units[@]})) || units=(day1 day2 day3 day4 day5 capstone)
 
 if ! cargo mutants --version >/dev/null 2>&1; then
     echo "mutants.sh: cargo-mutants is not installed: cargo install cargo-mutants --locked" >&2
@@ -181,7 +181,7 @@ PY
 # Every unit is planned, run or not, so that each lib.rs in the stage stays the same from one run to
 # the next whatever units a run names (a changed lib.rs rebuilds all of its crate's test targets).
 declare -A plans
-for unit in day1 day2 day3 day4 capstone; do
+for unit in day1 day2 day3 day4 day5 capstone; do
     if [[ " ${units[*]} " == *" $unit "* ]]; then
         plans[$unit]="$(plan "$unit")"
     else
