@@ -684,7 +684,7 @@ fn the_password_never_reaches_the_log() {
                  `#[instrument]` records every argument: `skip(password)` (or a Secret whose \
                  Debug writes `[redacted]`)",
                 span.name,
-                describe_spans(&[span.clone()])
+                describe_spans(std::slice::from_ref(&span))
             );
         }
     }

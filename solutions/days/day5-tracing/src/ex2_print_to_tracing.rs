@@ -45,7 +45,8 @@
 //!   - `#[tracing::instrument(skip(remote, password))]` on the function: a span named after the
 //!     function, with its arguments as fields (`skip` the ones that must not, or cannot, be
 //!     recorded: a `&mut dyn Remote` has no `Debug`, and a password must never be recorded;
-//!     `skip_all, fields(service, version)` names the ones to keep instead);
+//!     or `skip_all, fields(service = %service, version = %version)` to name the ones to keep:
+//!     in `fields(...)` a bare name, without a value, declares an empty field);
 //!   - by hand: `let _span = tracing::info_span!("deploy", service, version).entered();` The span
 //!     is entered until `_span` is dropped. Beware `let _ = span.enter();`: `_` drops the guard at
 //!     once, and nothing after it is inside the span.
