@@ -64,24 +64,63 @@ fn contents(path: &Path) -> Option<String> {
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// The files of a rotating log that exist: `app.log`, then `app.log.1`, `app.log.2`, ...
+/// Every file in the log's folder with what it holds: `app.log` first, then the others by name.
 fn describe_files(path: &Path) -> String {
-    let mut lines = Vec::new();
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut files: Vec<PathBuf> = fs::read_dir(folder)
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort_by_key(|f| (f != path, f.clone()));
+    if files.is_empty() {
+        return "  (no file)".to_owned();
+    }
+    files
+        .iter()
+        .map(|file| {
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            let text = contents(file).unwrap_or_default();
+            format!("  {name}: {text:?}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Fails unless backup `i` of `path` exists, saying how backups are named.
+fn assert_backup_exists(path: &Path, i: usize, why: &str) {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    assert!(
+        backup(path, i).exists(),
+        "{why}, so there is a backup {name}.{i}: its name is the whole file name with `.{i}` \
+         appended (Path::with_extension would replace the `.log`). The folder has:\n{}",
+        describe_files(path)
+    );
+}
+
+/// Fails unless every file of the log (`app.log` and its backups) holds whole records, each one
+/// of `records`: a record is never split across files.
+fn assert_whole_records(path: &Path, records: &[String]) {
     for i in 0..12 {
         let file = if i == 0 {
             path.to_owned()
         } else {
             backup(path, i)
         };
-        if let Some(text) = contents(&file) {
-            let name = file.file_name().unwrap_or_default().to_string_lossy();
-            lines.push(format!("  {name}: {text:?}"));
+        let Some(text) = contents(&file) else {
+            continue;
+        };
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        let mut rest = text.as_str();
+        while !rest.is_empty() {
+            let Some(whole) = records.iter().find(|r| rest.starts_with(r.as_str())) else {
+                panic!(
+                    "{name} holds part of a record: a record is never split across files. \
+                     Rotate before writing a record that would not fit, then write it whole \
+                     into the new file. The folder has:\n{}",
+                    describe_files(path)
+                );
+            };
+            rest = &rest[whole.len()..];
         }
-    }
-    if lines.is_empty() {
-        "  (no file)".to_owned()
-    } else {
-        lines.join("\n")
     }
 }
 
@@ -439,6 +478,17 @@ fn rotating_file_allows_exactly_max_bytes_then_rotates() {
     );
     record(&mut file, "c\n");
     drop(file);
+    assert_backup_exists(
+        &path,
+        1,
+        "one more record would make the file larger than max_bytes: it rotates",
+    );
+    let records = [
+        format!("{}\n", "a".repeat(59)),
+        format!("{}\n", "b".repeat(39)),
+        "c\n".to_owned(),
+    ];
+    assert_whole_records(&path, &records);
     assert_eq!(
         contents(&backup(&path, 1)).map(|t| t.len()),
         Some(100),
@@ -464,12 +514,11 @@ fn rotating_file_keeps_the_asked_backups_newest_first() {
         record(&mut file, text);
     }
     drop(file);
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    assert!(
-        backup(&path, 1).exists(),
-        "backup 1 is named {name}.1: `.1` appended to the whole file name (Path::with_extension \
-         would replace `.log`). The folder has:\n{}",
-        describe_files(&path)
+    assert_whole_records(&path, &records);
+    assert_backup_exists(
+        &path,
+        1,
+        "six records of 60 bytes with max_bytes 100 rotate",
     );
     for (i, expected) in [
         (0, &records[5]),
@@ -538,6 +587,13 @@ fn rotating_file_never_splits_a_record() {
     record(&mut file, &format!("{}\n", "C".repeat(120)));
     record(&mut file, "small 2\n");
     drop(file);
+    let records = [
+        big.clone(),
+        "small 1\n".to_owned(),
+        format!("{}\n", "C".repeat(120)),
+        "small 2\n".to_owned(),
+    ];
+    assert_whole_records(&path, &records);
     let expected = [
         (0, "small 2\n".to_owned()),
         (1, format!("{}\n", "C".repeat(120))),
@@ -660,9 +716,10 @@ fn console_shows_info_and_above_the_file_debug_and_above() {
     let levels: Vec<String> = seen.iter().flatten().map(|(l, _)| l.clone()).collect();
     if !levels.iter().any(|l| l == "DEBUG") {
         panic!(
-            "the file takes DEBUG and above from every module, but got no DEBUG line: give each \
-             layer its own filter with .with_filter(...) on the layer (a filter added with \
-             registry().with(filter) filters for both layers). The file got:\n{file}"
+            "the file takes DEBUG and above from every module, but got no DEBUG line: the file \
+             layer's own filter lets DEBUG through (`.with_filter(LevelFilter::DEBUG)` on that \
+             layer), and the console's filter goes on the console layer only (a filter added \
+             with registry().with(filter) filters both layers). The file got:\n{file}"
         );
     }
     assert!(
