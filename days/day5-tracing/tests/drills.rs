@@ -168,8 +168,9 @@ fn drill02_a_basic_config_format() {
             "drill 2",
             &format!(
                 "DEBUG or TRACE events were written: like `basicConfig(level=logging.INFO)`, the \
-                 subscriber keeps INFO and above only (`.with_max_level(...)`; fmt's own default \
-                 is TRACE). {shown}"
+                 subscriber keeps INFO and above only (`fmt()` keeps INFO and above unless told \
+                 otherwise; a fmt layer on a registry has no level of its own and writes every \
+                 event, until a filter such as `LevelFilter::INFO` joins it). {shown}"
             ),
         );
     }
@@ -528,7 +529,12 @@ fn drill06_levels_per_module() {
             "drill 6",
             &format!(
                 "`{directives}` is not a list of directives EnvFilter reads ({error}): a bare \
-                 level, or `target=level`, separated by commas"
+                 level, or `target=level`, separated by commas{}",
+                if directives.contains(char::is_whitespace) {
+                    " alone (EnvFilter does not skip spaces inside the list)"
+                } else {
+                    ""
+                }
             ),
         ),
     };
@@ -572,12 +578,34 @@ fn drill06_levels_per_module() {
             if passed == expected {
                 continue;
             }
+            let article = if matches!(level, Level::ERROR | Level::INFO) {
+                "an"
+            } else {
+                "a"
+            };
             let mut why = format!(
-                "with `{directives}`, a {level} event from `{target}` {}; the drill puts {rule} \
-                 at {most_verbose} and above",
+                "with `{directives}`, {article} {level} event from `{target}` {}; the drill puts \
+                 {rule} at {most_verbose} and above",
                 if passed { "gets through" } else { "is dropped" }
             );
-            if directives.contains("app.") {
+            let python_level = directives.split(',').map(str::trim).find(|d| {
+                ["warning", "critical", "fatal"]
+                    .iter()
+                    .any(|name| d.eq_ignore_ascii_case(name))
+            });
+            if directives.contains(char::is_whitespace) {
+                why.push_str(
+                    ". EnvFilter does not skip spaces inside the list: ` app::db=debug` is read \
+                     with its space, as a target no module has. Separate the directives with \
+                     commas alone",
+                );
+            } else if let Some(name) = python_level {
+                why.push_str(&format!(
+                    ". `{name}` is Python's name for a level, and tracing's levels are error, \
+                     warn, info, debug and trace: EnvFilter reads a word that is no level as a \
+                     target, `{name}`, at every level"
+                ));
+            } else if directives.contains("app.") {
                 why.push_str(
                     ". A target is a module path with `::` between its parts (`app::db`), not \
                      Python's dotted logger name",

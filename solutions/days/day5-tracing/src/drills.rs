@@ -29,6 +29,7 @@
 //! - tracing-subscriber, `EnvFilter` directives: <https://docs.rs/tracing-subscriber/latest/tracing_subscriber/filter/struct.EnvFilter.html>
 //! - tracing, recording an error as a field (`Value` for `dyn Error`): <https://docs.rs/tracing/latest/tracing/field/trait.Value.html>
 //! - Python, logging.handlers.RotatingFileHandler: <https://docs.python.org/3/library/logging.handlers.html#rotatingfilehandler>
+//! - Python, Logger.exception: <https://docs.python.org/3/library/logging.html#logging.Logger.exception>
 //!
 //! Write your code where the `todo!()`s are; `cargo day 5` grades each drill. Stuck?
 //! `cargo hint 5 drills`.
