@@ -1212,7 +1212,9 @@ fn assert_files(folder: &LogFolder, written: &[String], expected: &[(&str, Strin
     assert_eq!(
         names, expected_names,
         "after {what}, the folder holds these files: the newest records in app.log, older ones in \
-         app.log.1, app.log.2, ... up to app.log.{{backups}}, nothing older"
+         app.log.1, app.log.2, ... up to app.log.{{backups}}, nothing older (at a rotation, delete \
+         the oldest, then shift the others from the oldest down, `backups - 1` to 1, so that no \
+         rename lands on a backup still to move)"
     );
     for ((name, text), (_, expected)) in files.iter().zip(expected) {
         assert_eq!(
@@ -1225,9 +1227,9 @@ fn assert_files(folder: &LogFolder, written: &[String], expected: &[(&str, Strin
 }
 
 fn a_rotating_file_rotates_by_size_and_keeps_its_backups() {
-    let records: Vec<String> = (1..=7).map(record).collect();
+    let records: Vec<String> = (1..=9).map(record).collect();
     let folder = LogFolder::new();
-    let mut file = folder.open(40, 2);
+    let mut file = folder.open(40, 3);
     write_records(&mut file, &records[..2]);
     assert_files(
         &folder,
@@ -1245,16 +1247,29 @@ fn a_rotating_file_rotates_by_size_and_keeps_its_backups() {
         ],
         "a third 20-byte record with max_bytes 40 (60 bytes would be larger: rotate first)",
     );
-    write_records(&mut file, &records[3..]);
+    write_records(&mut file, &records[3..5]);
     assert_files(
         &folder,
         &records,
         &[
-            ("app.log", records[6].clone()),
-            ("app.log.1", records[4..6].concat()),
-            ("app.log.2", records[2..4].concat()),
+            ("app.log", records[4].clone()),
+            ("app.log.1", records[2..4].concat()),
+            ("app.log.2", records[..2].concat()),
         ],
-        "seven 20-byte records with max_bytes 40 and 2 backups (records 1 and 2 are gone)",
+        "five 20-byte records with max_bytes 40 and 3 backups (a second rotation: app.log.1 \
+         moves to app.log.2 before app.log becomes app.log.1)",
+    );
+    write_records(&mut file, &records[5..]);
+    assert_files(
+        &folder,
+        &records,
+        &[
+            ("app.log", records[8].clone()),
+            ("app.log.1", records[6..8].concat()),
+            ("app.log.2", records[4..6].concat()),
+            ("app.log.3", records[2..4].concat()),
+        ],
+        "nine 20-byte records with max_bytes 40 and 3 backups (records 1 and 2 are gone)",
     );
 }
 
