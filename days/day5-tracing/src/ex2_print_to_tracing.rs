@@ -41,7 +41,8 @@
 //!   every event that happens while it is *entered* carries its fields as context (what Python's
 //!   `LoggerAdapter` does), and when the span closes a subscriber can print how long it lived:
 //!   `tracing_subscriber::fmt().with_span_events(FmtSpan::CLOSE)` writes a `close` line with
-//!   `time.busy` and `time.idle`. Two ways to run a function inside a span:
+//!   `time.busy` and `time.idle` (while the layer keeps its timer: `.without_time()` drops those
+//!   too). Two ways to run a function inside a span:
 //!   - `#[tracing::instrument(skip(remote, password))]` on the function: a span named after the
 //!     function, with its arguments as fields (`skip` the ones that must not, or cannot, be
 //!     recorded: a `&mut dyn Remote` has no `Debug`, and a password must never be recorded;
@@ -52,7 +53,8 @@
 //!     once, and nothing after it is inside the span.
 //!
 //!   Either way the guard is dropped when the function returns, *also* through an early `?`, so
-//!   the span closes and its time is logged on every path: no try/finally to write. And the
+//!   the span closes on every path (and a subscriber that times spans logs its time): no
+//!   try/finally to write. And the
 //!   `except` branch? `#[instrument(err)]` logs a returned `Err(e)` as an ERROR event with the
 //!   field `error = %e`, inside the span; by hand, match on the result (or `.inspect_err(...)`)
 //!   and `error!(error = %e, "...")` before returning it.

@@ -69,7 +69,7 @@ fn drill01_an_info_event_with_a_field() {
                 "drill 1",
                 &format!(
                     "`{call}` logged at {}, and the drill asks for INFO (`info!`, the seed's \
-                     `logger.info`): `{line}`",
+                     `logger.info`). It logged: `{line}`",
                     event.level
                 ),
             );
@@ -80,7 +80,7 @@ fn drill01_an_info_event_with_a_field() {
                 &format!(
                     "the service's name is in the message (`{}`): in tracing it is a field of its \
                      own, named `service`, beside a message that stays the same for every service \
-                     (`service started`), so that a tool can filter and count by service: `{line}`",
+                     (`service started`), so that a tool can filter and count by service. It logged: `{line}`",
                     event.message
                 ),
             );
@@ -89,7 +89,7 @@ fn drill01_an_info_event_with_a_field() {
             wrong(
                 "drill 1",
                 &format!(
-                    "the message is `{}`; the drill asks for exactly `service started`: `{line}`",
+                    "the message is `{}`; the drill asks for exactly `service started`. It logged: `{line}`",
                     event.message
                 ),
             );
@@ -100,7 +100,7 @@ fn drill01_an_info_event_with_a_field() {
                 "drill 1",
                 &format!(
                     "the field `service` holds `{value}`, and `{call}` should record `{service}`, \
-                     its argument: `{line}`"
+                     its argument. It logged: `{line}`"
                 ),
             ),
             None => wrong(
@@ -108,7 +108,7 @@ fn drill01_an_info_event_with_a_field() {
                 &format!(
                     "the event has no field named `service` (`info!(service, ...)` records the \
                      variable under its own name; `info!(name = service, ...)` would name it \
-                     `name`): `{line}`"
+                     `name`). It logged: `{line}`"
                 ),
             ),
         }
@@ -283,7 +283,7 @@ fn drill03_an_error_with_its_sources() {
         wrong(
             "drill 3",
             &format!(
-                "`{call}` logged at {}, and the drill asks for ERROR (`error!`): `{line}`",
+                "`{call}` logged at {}, and the drill asks for ERROR (`error!`). It logged: `{line}`",
                 event.level
             ),
         );
@@ -293,7 +293,7 @@ fn drill03_an_error_with_its_sources() {
             "drill 3",
             &format!(
                 "the error's text is in the message (`{}`): the message is `calculation failed`, \
-                 and the error goes into the field `error`, where it stays an error: `{line}`",
+                 and the error goes into the field `error`, where it stays an error. It logged: `{line}`",
                 event.message
             ),
         );
@@ -302,7 +302,7 @@ fn drill03_an_error_with_its_sources() {
         wrong(
             "drill 3",
             &format!(
-                "the message is `{}`; the drill asks for exactly `calculation failed`: `{line}`",
+                "the message is `{}`; the drill asks for exactly `calculation failed`. It logged: `{line}`",
                 event.message
             ),
         );
@@ -314,7 +314,7 @@ fn drill03_an_error_with_its_sources() {
                     "drill 3",
                     &format!(
                         "the field `error` holds an error whose text is `{text}`, not the error \
-                         given (`{err}`): record `err` itself: `{line}`"
+                         given (`{err}`): record `err` itself. It logged: `{line}`"
                     ),
                 );
             }
@@ -324,7 +324,7 @@ fn drill03_an_error_with_its_sources() {
                     "drill 3",
                     &format!(
                         "the error recorded has the sources {sources:?}, and `err`'s chain is \
-                         {expected:?}: record `err` itself, not an error made from it: `{line}`"
+                         {expected:?}: record `err` itself, not an error made from it. It logged: `{line}`"
                     ),
                 );
             }
@@ -336,12 +336,12 @@ fn drill03_an_error_with_its_sources() {
                  `err.to_string()` keep one line, and the error's sources (reading slo.toml \
                  failed, slo.toml: no such file) are lost. Record the error as an error, \
                  `error = err` with `err` a `&dyn Error`, and the subscriber gets the whole \
-                 chain: `{line}`"
+                 chain. It logged: `{line}`"
             ),
         ),
         None => wrong(
             "drill 3",
-            &format!("the event has no field named `error`: `{line}`"),
+            &format!("the event has no field named `error`. It logged: `{line}`"),
         ),
     }
 }
@@ -423,13 +423,13 @@ fn check_module_event(event: &CapturedEvent, call: &str, module: &str, message: 
                 event.target
             )
         };
-        wrong("drill 5", &format!("`{call}`: {why}: `{line}`"));
+        wrong("drill 5", &format!("`{call}`: {why}. It logged: `{line}`"));
     }
     if event.level != Level::INFO {
         wrong(
             "drill 5",
             &format!(
-                "`{call}` logged at {}, and the drill asks for INFO: `{line}`",
+                "`{call}` logged at {}, and the drill asks for INFO. It logged: `{line}`",
                 event.level
             ),
         );
@@ -439,7 +439,7 @@ fn check_module_event(event: &CapturedEvent, call: &str, module: &str, message: 
             "drill 5",
             &format!(
                 "`{call}` logged the message `{}`; the drill asks for exactly `{message}`, the \
-                 value in a field of its own: `{line}`",
+                 value in a field of its own. It logged: `{line}`",
                 event.message
             ),
         );

@@ -399,8 +399,9 @@ fn log_failure_records_the_error_with_its_source_chain() {
         }
         Some(other) => panic!(
             "the field `error` was recorded as text ({other}), not as an error: `%err` or `?err` \
-             records only a string, and the source chain (the cause, the ParseIntError) is lost. \
-             Record the error itself: `error = err as &dyn std::error::Error`"
+             records one string, and subscribers cannot walk its sources (the cause, the \
+             ParseIntError) one by one. Record the error itself: \
+             `error = err as &dyn std::error::Error`"
         ),
         None if event.message.contains(&err.to_string()) => panic!(
             "the error is formatted into the message ({:?}): that keeps only its text, and the \
@@ -463,6 +464,14 @@ fn rotating_file_allows_exactly_max_bytes_then_rotates() {
     let (_dir, path) = log_folder();
     let mut file = RotatingFile::open(&path, 100, 2).expect("open");
     record(&mut file, &format!("{}\n", "a".repeat(59)));
+    let written = contents(&path).map_or(0, |t| t.len());
+    assert!(
+        written == 60 || backup(&path, 1).exists(),
+        "a record written to a RotatingFile must be in the file when `write` returns, but \
+         app.log holds {written} of its 60 bytes: is a `BufWriter` (or another buffer) holding \
+         it back? The fmt layer never calls `flush`, so write each record to the file itself:\n{}",
+        describe_files(&path)
+    );
     record(&mut file, &format!("{}\n", "b".repeat(39)));
     assert_eq!(
         contents(&path).map(|t| t.len()),
@@ -545,6 +554,33 @@ fn rotating_file_keeps_the_asked_backups_newest_first() {
         !backup(&path, 4).exists(),
         "with backups = 3 there is no app.log.4: delete the oldest (`path.{{backups}}`) before \
          shifting. The folder has:\n{}",
+        describe_files(&path)
+    );
+}
+
+fn rotating_file_deletes_the_oldest_backup_even_after_a_gap() {
+    let (_dir, path) = log_folder();
+    fs::write(&path, "newest\n").expect("write app.log");
+    fs::write(backup(&path, 1), "older\n").expect("write app.log.1");
+    fs::write(backup(&path, 3), "stale\n").expect("write app.log.3");
+    let mut file = RotatingFile::open(&path, 10, 3).expect("open an existing file");
+    record(&mut file, "next one\n");
+    drop(file);
+    assert_eq!(
+        (
+            contents(&backup(&path, 1)).as_deref(),
+            contents(&backup(&path, 2)).as_deref()
+        ),
+        (Some("newest\n"), Some("older\n")),
+        "rotating shifts app.log to app.log.1 and app.log.1 to app.log.2. The folder has:\n{}",
+        describe_files(&path)
+    );
+    assert_ne!(
+        contents(&backup(&path, 3)).as_deref(),
+        Some("stale\n"),
+        "app.log.3 was there before (app.log.2 was not): rotating deletes `path.{{backups}}` \
+         first, whatever the shifts below it do, so nothing older than the backups asked for \
+         survives. The folder has:\n{}",
         describe_files(&path)
     );
 }
@@ -892,6 +928,7 @@ workbook_harness::main!(
     rotating_file_returns_the_error_when_it_cannot_open,
     rotating_file_allows_exactly_max_bytes_then_rotates,
     rotating_file_keeps_the_asked_backups_newest_first,
+    rotating_file_deletes_the_oldest_backup_even_after_a_gap,
     rotating_file_counts_what_the_file_held_at_open,
     rotating_file_never_splits_a_record,
     rotating_file_with_zero_backups_or_zero_max_bytes_never_rotates,

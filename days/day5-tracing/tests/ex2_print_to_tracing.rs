@@ -583,7 +583,8 @@ fn deploy_runs_inside_an_info_span_named_deploy() {
             span.fields.get(name).map(|v| v.text()).as_deref(),
             Some(value),
             "{run}: the span `deploy` should have the field `{name}` = `{value}` (the events \
-             inside it then need no copy of it); its fields are:\n{}",
+             inside it then need no copy of it; in `#[instrument(fields(...))]` a bare name \
+             declares an empty field: write `{name} = %{name}`); its fields are:\n{}",
             describe_spans(&spans)
         );
     }
@@ -680,9 +681,11 @@ fn the_password_never_reaches_the_log() {
                 .any(|v| leaks(&v.text()) || leaks(&v.to_string()));
             assert!(
                 !leaked,
-                "{run}: the span `{}` records the password as a field:\n{}\n\
-                 `#[instrument]` records every argument: `skip(password)` (or a Secret whose \
-                 Debug writes `[redacted]`)",
+                "{run}: the span `{}` has a field holding the password's text:\n{}\n\
+                 Take it out of the span's fields. With `#[instrument]`, which records every \
+                 argument, `skip(password)` (a Secret whose Debug writes `[redacted]` also keeps \
+                 the text out); with a span by hand, do not pass the password (or its \
+                 `expose()`) as a field",
                 span.name,
                 describe_spans(std::slice::from_ref(&span))
             );

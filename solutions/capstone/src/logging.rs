@@ -13,7 +13,7 @@
 
 use std::ffi::OsString;
 use std::fmt;
-use std::fs::{File, OpenOptions};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -99,10 +99,10 @@ impl RotatingFile {
         for i in (1..self.backups).rev() {
             let from = self.backup(i);
             if from.exists() {
-                std::fs::rename(from, self.backup(i + 1))?;
+                fs::rename(from, self.backup(i + 1))?;
             }
         }
-        std::fs::rename(&self.path, self.backup(1))?;
+        fs::rename(&self.path, self.backup(1))?;
         self.file = append_to(&self.path)?;
         self.size = 0;
         Ok(())
@@ -131,7 +131,7 @@ fn append_to(path: &Path) -> io::Result<File> {
 }
 
 fn remove_if_there(path: &Path) -> io::Result<()> {
-    match std::fs::remove_file(path) {
+    match fs::remove_file(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }

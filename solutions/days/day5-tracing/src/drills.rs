@@ -107,7 +107,7 @@ pub fn drill3_calculation_failed(err: &(dyn Error + 'static)) {
 // ---------------------------------------------------------------------------------------------
 
 /// The seed's `RotatingFileHandler("app.log", maxBytes=5 * 1024 * 1024, backupCount=3)`: when
-/// the next line would make `app.log` pass 5 MB, it becomes `app.log.1` (the older ones move up
+/// the next line would make `app.log` reach 5 MB, it becomes `app.log.1` (the older ones move up
 /// to `.2` and `.3`, the oldest is deleted) and a new `app.log` starts. What gives a tracing
 /// setup the same behaviour?
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -95,10 +95,13 @@
 //!    - `RotatingFile::open(path, max_bytes, backups)` opens `path` for appending, creating it if
 //!      needed (what it holds is kept), and counts the bytes it already holds. An error (a folder
 //!      that does not exist) is returned, never unwrapped.
-//!    - `write(buf)` writes all of `buf` and returns `Ok(buf.len())`. Before writing, it *rotates*
-//!      when all of these hold: `max_bytes > 0`, `backups > 0`, the file is not empty, and its
-//!      size plus `buf.len()` would be larger than `max_bytes` (exactly `max_bytes` is allowed).
-//!      With `max_bytes == 0` or `backups == 0` it never rotates (as in Python).
+//!    - `write(buf)` writes all of `buf` to the file before it returns `Ok(buf.len())` (no
+//!      `BufWriter` inside: the fmt layer never flushes, so a buffered record could be lost).
+//!      Before writing, it *rotates* when all of these hold: `max_bytes > 0`, `backups > 0`, the
+//!      file is not empty, and its size plus `buf.len()` would be larger than `max_bytes`. So the
+//!      file may reach exactly `max_bytes` (Python's handler rotates already when a record would
+//!      reach it: here the text above is the rule). With `max_bytes == 0` or `backups == 0` it
+//!      never rotates (as in Python).
 //!    - Rotating: delete `path.{backups}` if it exists; rename `path.{i}` to `path.{i+1}` for `i`
 //!      from `backups - 1` down to 1 (those that exist); rename `path` to `path.1`; open a new,
 //!      empty `path`. So `path` holds the newest records, then `path.1`, `path.2`, ... up to
@@ -113,10 +116,13 @@
 //!    layers, each with its own filter (`Layer::with_filter`), boxed:
 //!    - the console layer writes to `console`, at `INFO` and above, except this file's module
 //!      `checks` at `DEBUG` and its module `alerts` at `WARN` (directives with the modules' whole
-//!      paths, from `module_path!()`). Its format is the fmt layer's default format without the
+//!      paths, from `module_path!()`). In Python the seed's `getLogger(...).setLevel` is a first
+//!      stage for every handler and each handler's level a second; here the module levels are on
+//!      the console layer alone, on purpose: the file keeps everything from `DEBUG` up. Its format is the fmt layer's default format without the
 //!      time and without colours (`.without_time().with_ansi(false)`), so each event is one line:
 //!      the level right-aligned in five columns, a space, the target, `: `, the message, then each
-//!      field as ` name=value` (a string field in quotes), e.g.
+//!      field as ` name=value` (a `&str` field in quotes; a `%field` prints its Display text,
+//!      without them), e.g.
 //!      ` WARN my_tool::checks: disk almost full host="db-01" used_percent=97.5`;
 //!    - the file layer writes to a `RotatingFile::open(log_file, max_bytes, backups)` through a
 //!      `std::sync::Mutex` (`.with_writer(Mutex::new(file))`: tracing-subscriber makes a writer
