@@ -12,18 +12,13 @@ mod offline_cargo;
 mod gitignore;
 
 use cargo_metadata::{DependencyKind, Package};
-use offline_cargo::{accepts, manifest_of, project_dir};
+use offline_cargo::{accepts, project_dir};
 
 const PROJECT: &str = "healthwatch";
 
 /// The manifest, or a failure that quotes cargo.
 fn manifest() -> Package {
-    manifest_of(&project_dir(PROJECT)).unwrap_or_else(|error| {
-        panic!(
-            "cargo cannot read projects/healthwatch/Cargo.toml:\n{error}\n\
-             Fix the manifest first: every other check reads it."
-        )
-    })
+    offline_cargo::project_manifest(PROJECT)
 }
 
 /// The dependency `name` of `kind`, if the manifest declares it so.
@@ -228,13 +223,7 @@ fn the_project_builds_from_its_lock_file() {
     if !package.dependencies.iter().any(|d| d.name == "fetchy") {
         todo!("step 6: once the manifest is done, `cargo build` writes Cargo.lock");
     }
-    let resolved = offline_cargo::resolved(&dir).unwrap_or_else(|error| {
-        panic!(
-            "Cargo.lock does not match Cargo.toml ({error}).\nRun `cargo build` in \
-             projects/healthwatch and fix what it reports: it brings Cargo.lock up to date (pip \
-             freeze, done for you)"
-        )
-    });
+    let resolved = offline_cargo::project_build(PROJECT);
     let build = offline_cargo::cargo(&dir, &["build", "--locked", "--all-targets"])
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(

@@ -11,17 +11,12 @@ mod conflict;
 
 use cargo_metadata::{DependencyKind, Metadata, Package};
 use conflict::{User, WhyOneFetchy2, WhyTwoVersions};
-use offline_cargo::{accepts, manifest_of, project_dir};
+use offline_cargo::{accepts, project_dir};
 
 const PROJECT: &str = "alert-router";
 
 fn manifest() -> Package {
-    manifest_of(&project_dir(PROJECT)).unwrap_or_else(|error| {
-        panic!(
-            "cargo cannot read projects/alert-router/Cargo.toml:\n{error}\n\
-             Fix the manifest first: every other check reads it."
-        )
-    })
+    offline_cargo::project_manifest(PROJECT)
 }
 
 /// The normal dependency that alert-router's code calls `name` (its own name, or a rename).
@@ -40,12 +35,7 @@ fn started(package: &Package) {
 
 /// The build as Cargo.lock pins it, or a failure that says how to bring the lock up to date.
 fn resolved() -> Metadata {
-    offline_cargo::resolved(&project_dir(PROJECT)).unwrap_or_else(|error| {
-        panic!(
-            "Cargo.lock does not match Cargo.toml ({error}).\nRun `cargo build` in \
-             projects/alert-router and fix what it reports: it brings Cargo.lock up to date"
-        )
-    })
+    offline_cargo::project_build(PROJECT)
 }
 
 /// The version of the crate that `from` (a package name) calls `name`, in the resolved build.

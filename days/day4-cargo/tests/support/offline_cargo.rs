@@ -118,6 +118,29 @@ pub fn resolved(dir: &Path) -> Result<cargo_metadata::Metadata, String> {
         .map_err(|e| format!("cargo metadata printed something unexpected: {e}"))
 }
 
+/// The manifest of the project `projects/NAME`, or a failure that quotes cargo: every other check
+/// of the project reads it.
+pub fn project_manifest(name: &str) -> cargo_metadata::Package {
+    manifest_of(&project_dir(name)).unwrap_or_else(|error| {
+        panic!(
+            "cargo cannot read projects/{name}/Cargo.toml:\n{error}\n\
+             Fix the manifest first: every other check reads it."
+        )
+    })
+}
+
+/// The build of the project `projects/NAME` as its lock file pins it, or a failure that says how
+/// to bring the lock file up to date.
+pub fn project_build(name: &str) -> cargo_metadata::Metadata {
+    resolved(&project_dir(name)).unwrap_or_else(|error| {
+        panic!(
+            "Cargo.lock does not match Cargo.toml ({error}).\nRun `cargo build` in \
+             projects/{name} and fix what it reports: it brings Cargo.lock up to date (pip \
+             freeze, done for you)"
+        )
+    })
+}
+
 /// The versions of the package `name` in a resolved build, oldest first.
 pub fn versions_of(
     metadata: &cargo_metadata::Metadata,
