@@ -133,7 +133,8 @@ pub fn grade_unit(
     // lists the basic tests before the specific ones), which the report keeps.
     let mut listed: std::collections::BTreeMap<(String, String), usize> = Default::default();
 
-    // Tests of targets that compiled become jobs; targets that did not compile become one result each.
+    // Tests of targets that compiled become jobs; a target that did not compile gives each test it
+    // declares a result (one for the target when its list cannot be read).
     let mut jobs = Vec::new();
     let mut results: Vec<Vec<TestResult>> = vec![Vec::new(); manifest.exercises.len()];
     let mut compile_errors: Vec<Option<String>> = vec![None; manifest.exercises.len()];
@@ -156,11 +157,7 @@ pub fn grade_unit(
         if let Some(why) = refused_file(root, unit, exercise) {
             compile_errors[index] = Some(why.clone());
             for target in &exercise.tests {
-                results[index].push(target_result(
-                    target,
-                    TestStatus::DoesNotCompile,
-                    why.clone(),
-                ));
+                results[index].extend(not_compiled(&env, protocol, target, &why));
             }
             continue;
         }
@@ -189,7 +186,7 @@ pub fn grade_unit(
                 None => {
                     let error = build.why_not_built(&env.package_dir, target);
                     compile_errors[index].get_or_insert_with(|| error.clone());
-                    results[index].push(target_result(target, TestStatus::DoesNotCompile, error));
+                    results[index].extend(not_compiled(&env, protocol, target, &error));
                 }
             }
         }
@@ -358,6 +355,32 @@ fn run_jobs(jobs: Vec<Job>, options: &GradeOptions<'_>) -> Vec<(usize, TestResul
         }
     });
     done.into_inner().expect("results lock")
+}
+
+/// The results of a target that did not compile: one per test its `workbook_harness::main!`
+/// declares, so that an exercise counts the same tests whether or not it compiles; one for the
+/// whole target when it is the learner's own (libtest) or its list cannot be read.
+fn not_compiled(env: &TestEnv, protocol: Protocol, target: &str, error: &str) -> Vec<TestResult> {
+    let declared = match protocol {
+        Protocol::Harness => {
+            crate::declared_tests::declared_tests(&env.package_dir, target).unwrap_or_default()
+        }
+        Protocol::Libtest => Vec::new(),
+    };
+    if declared.is_empty() {
+        return vec![target_result(
+            target,
+            TestStatus::DoesNotCompile,
+            error.to_owned(),
+        )];
+    }
+    declared
+        .into_iter()
+        .map(|name| TestResult {
+            name,
+            ..target_result(target, TestStatus::DoesNotCompile, error.to_owned())
+        })
+        .collect()
 }
 
 /// A result for a whole target whose tests could not be run (or even listed).

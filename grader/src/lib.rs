@@ -8,6 +8,7 @@
 pub mod capture;
 pub mod classify;
 pub mod compile;
+pub mod declared_tests;
 pub mod demo;
 pub mod grade;
 pub mod guard;

@@ -39,7 +39,8 @@ fn every_kind_of_result_is_classified_with_its_reason() {
         ("assertion", "counts_three_servers", "failed"),
         ("todo", "parses_a_port", "not_started"),
         ("todo", "parses_another_port", "not_started"),
-        ("broken", "broken", "does_not_compile"),
+        // A target that does not compile still counts each test its `main!` declares.
+        ("broken", "answers", "does_not_compile"),
         ("hostile", "loops_forever", "timed_out"),
         ("hostile", "exits_zero_before_asserting", "crashed"),
         ("hostile", "prints_megabytes_then_fails", "failed"),
@@ -147,7 +148,7 @@ fn every_kind_of_result_is_classified_with_its_reason() {
             .unwrap()
             .contains("stack overflowed")
     );
-    let broken = test("broken", "broken");
+    let broken = test("broken", "answers");
     let error = broken["message"].as_str().unwrap();
     assert!(error.contains("error[E0308]: mismatched types"), "{error}");
     assert!(
@@ -429,7 +430,10 @@ fn a_crate_that_does_not_compile_hides_no_other_exercise() {
     assert_eq!(status("done", "adds_zero"), "passed");
     assert_eq!(status("todo", "parses_a_port"), "not_started");
     // The binary test never compiles because the library it links does not: that error is shown.
-    assert_eq!(status("toolkit", "toolkit_cli"), "does_not_compile");
+    assert_eq!(
+        status("toolkit", "the_binary_prints_the_banner"),
+        "does_not_compile"
+    );
     let toolkit = &report["exercises"][5];
     let error = toolkit["compile_error"].as_str().unwrap();
     assert!(
@@ -444,7 +448,7 @@ fn a_crate_that_does_not_compile_hides_no_other_exercise() {
     let report = workbook.grader(&["day", "1", "--json"]).run().json();
     let by_test = statuses(&report);
     assert_eq!(
-        by_test[&("done".to_owned(), "done".to_owned())],
+        by_test[&("done".to_owned(), "adds_zero".to_owned())],
         "does_not_compile"
     );
     assert_eq!(
@@ -480,7 +484,10 @@ fn a_binary_that_no_longer_compiles_is_never_tested_in_its_old_build() {
     let report = workbook.grader(&["day", "1", "--json"]).run().json();
     let by_test = statuses(&report);
     assert_eq!(
-        by_test[&("toolkit".to_owned(), "toolkit_cli".to_owned())],
+        by_test[&(
+            "toolkit".to_owned(),
+            "the_binary_prints_the_banner".to_owned()
+        )],
         "does_not_compile",
         "the test of a binary that does not compile must not pass on its old build: {by_test:?}"
     );
