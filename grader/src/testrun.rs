@@ -182,6 +182,10 @@ fn base_command(binary: &Path, env: &TestEnv) -> Command {
         .env("INSTA_FORCE_PASS", "0")
         .env_remove("TRYBUILD")
         .env_remove("RUST_TEST_THREADS")
+        // A result must not depend on the learner's shell: under NO_COLOR tracing-subscriber's fmt
+        // layer leaves colours off by default, which would hide a missing `.with_ansi(false)`
+        // (Day 5) on one machine and not on another.
+        .env_remove("NO_COLOR")
         .env_remove(RESULT_FILE_ENV)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
