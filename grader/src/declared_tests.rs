@@ -18,11 +18,7 @@ pub fn declared_tests(crate_dir: &Path, target: &str) -> Option<Vec<String>> {
 
 /// The names in the last `workbook_harness::main!(...)` of `text`.
 fn names_in_main(text: &str) -> Option<Vec<String>> {
-    let code: String = text
-        .lines()
-        .map(|line| line.split("//").next().unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let code = crate::learner_code::without_comments(text);
     let start = code.rfind("workbook_harness::main!")?;
     let rest = &code[start + "workbook_harness::main!".len()..];
     let open = rest.trim_start().strip_prefix('(')?;
@@ -61,6 +57,10 @@ mod tests {
         assert_eq!(
             names_in_main("workbook_harness::main!(only);"),
             Some(vec!["only".to_owned()])
+        );
+        assert_eq!(
+            names_in_main("workbook_harness::main!(a, /* not_b, */ c);"),
+            Some(vec!["a".to_owned(), "c".to_owned()])
         );
     }
 

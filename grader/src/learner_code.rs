@@ -17,7 +17,7 @@ pub fn refusal(text: &str) -> Option<&'static str> {
 }
 
 /// `text` with its `//` and (nested) `/* */` comments removed.
-fn without_comments(text: &str) -> String {
+pub(crate) fn without_comments(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut depth = 0usize;
