@@ -141,21 +141,14 @@ impl Capture {
         }
     }
 
-    fn lock(&self) -> MutexGuard<'_, Log> {
-        // A test that panicked while holding the lock still recorded what it recorded.
-        self.log
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
     /// Every event so far.
     pub fn events(&self) -> Vec<CapturedEvent> {
-        self.lock().events.clone()
+        lock(&self.log).events.clone()
     }
 
     /// Every span so far, in the order they were created.
     pub fn spans(&self) -> Vec<CapturedSpan> {
-        self.lock().spans.clone()
+        lock(&self.log).spans.clone()
     }
 
     /// The events, one line each, for assertion messages.
@@ -170,6 +163,13 @@ impl Capture {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// Locks `mutex` even when a test panicked while holding it: what was recorded stays recorded.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Runs `code` with a subscriber that captures every event and span at every level (TRACE and
@@ -209,7 +209,7 @@ where
             .into_iter()
             .rev()
             .collect();
-        let mut log = self.log.lock().unwrap_or_else(|p| p.into_inner());
+        let mut log = lock(&self.log);
         log.spans.push(CapturedSpan {
             name: span.name().to_owned(),
             target: span.metadata().target().to_owned(),
@@ -233,7 +233,7 @@ where
         let Some(slot) = extensions.get::<SpanSlot>() else {
             return;
         };
-        let mut log = self.log.lock().unwrap_or_else(|p| p.into_inner());
+        let mut log = lock(&self.log);
         log.spans[slot.index].fields.extend(fields.values);
     }
 
@@ -249,7 +249,7 @@ where
             .event_scope(event)
             .map(|scope| scope.from_root().map(|s| s.name().to_owned()).collect())
             .unwrap_or_default();
-        let mut log = self.log.lock().unwrap_or_else(|p| p.into_inner());
+        let mut log = lock(&self.log);
         log.events.push(CapturedEvent {
             level: *event.metadata().level(),
             target: event.metadata().target().to_owned(),
@@ -265,7 +265,7 @@ where
         let Some(slot) = extensions.get::<SpanSlot>() else {
             return;
         };
-        let mut log = self.log.lock().unwrap_or_else(|p| p.into_inner());
+        let mut log = lock(&self.log);
         log.spans[slot.index].lifetime = Some(slot.created.elapsed());
     }
 }
@@ -348,7 +348,7 @@ impl Buffer {
 
     /// What was written, as text.
     pub fn text(&self) -> String {
-        let bytes = self.bytes.lock().unwrap_or_else(|p| p.into_inner());
+        let bytes = lock(&self.bytes);
         String::from_utf8_lossy(&bytes).into_owned()
     }
 }
@@ -361,7 +361,7 @@ pub struct BufferWriter {
 
 impl io::Write for BufferWriter {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut bytes = self.bytes.lock().unwrap_or_else(|p| p.into_inner());
+        let mut bytes = lock(&self.bytes);
         bytes.extend_from_slice(buf);
         Ok(buf.len())
     }
