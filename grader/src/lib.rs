@@ -5,11 +5,13 @@
 //! learner's day is graded in the workbook itself; the reference solutions and instructors'
 //! submissions are graded in a staged copy ([`stage`]) with their files laid over the stubs.
 
+pub mod batch;
 pub mod capture;
 pub mod classify;
 pub mod compile;
 pub mod declared_tests;
 pub mod demo;
+pub mod export;
 pub mod grade;
 pub mod guard;
 pub mod integrity;
@@ -21,9 +23,11 @@ pub mod planted;
 pub mod process;
 pub mod render;
 pub mod report;
+pub mod sandbox;
 pub mod sanitize;
 pub mod selfcheck;
 pub mod stage;
+pub mod submission;
 pub mod testrun;
 pub mod variants;
 pub mod workbook;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::manifest::UnitKind;
 
@@ -10,7 +10,7 @@ use crate::manifest::UnitKind;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Why a test has the result it has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TestStatus {
     /// libtest reported `ok` and the process exited cleanly.
@@ -63,7 +63,7 @@ impl TestStatus {
 }
 
 /// One test's result.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TestResult {
     pub name: String,
     /// The test target (`tests/<target>.rs`) it belongs to.
@@ -77,13 +77,13 @@ pub struct TestResult {
     pub note: Option<String>,
     /// Why the answer a passed test checked is right (`workbook_harness::explain`): a drill's
     /// explanation, kept from the learner until their answer is right.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
     pub duration_ms: u64,
 }
 
 /// An exercise's overall state, derived from its tests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExerciseStatus {
     /// Every counted test passed, and there are enough of them: at least one, or `min_tests`.
@@ -97,7 +97,7 @@ pub enum ExerciseStatus {
 }
 
 /// One exercise's results.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ExerciseReport {
     pub id: String,
     /// Its position in the day, from 1; the drills have none.
@@ -114,13 +114,13 @@ pub struct ExerciseReport {
     /// For the learner's own tests: how many passing tests complete it.
     pub min_tests: Option<usize>,
     /// The capstone only: tests that weigh more than 1 in the area's share, by name.
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub test_weights: std::collections::BTreeMap<String, u32>,
     pub tests: Vec<TestResult>,
 }
 
 /// Counts of tests by status, and of exercises done.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub exercises: usize,
     pub exercises_done: usize,
@@ -137,7 +137,7 @@ pub struct Summary {
 }
 
 /// A graded day or capstone.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnitReport {
     pub schema: u32,
     pub kind: UnitKind,
@@ -196,6 +196,48 @@ impl ExerciseReport {
 
     pub fn is_done(&self) -> bool {
         self.status == ExerciseStatus::Done
+    }
+
+    /// The share (0 to 1) of its weight the exercise earns: the weight of its passing tests over
+    /// that of its counted ones; for the learner's own tests, the share of planted bugs they catch
+    /// (less the share that fail on the reference solution), or of `min_tests` that pass.
+    pub fn share(&self) -> f64 {
+        let passed = self.count(TestStatus::Passed);
+        let counted: u32 = self
+            .tests
+            .iter()
+            .filter(|t| t.status.is_counted())
+            .map(|t| self.weight_of(t))
+            .sum();
+        let passed_weight: u32 = self
+            .tests
+            .iter()
+            .filter(|t| t.status == TestStatus::Passed)
+            .map(|t| self.weight_of(t))
+            .sum();
+        let planted = |target: &str| {
+            let of: Vec<&TestResult> = self.tests.iter().filter(|t| t.target == target).collect();
+            let passed = of.iter().filter(|t| t.status == TestStatus::Passed).count();
+            (passed, of.len())
+        };
+        let (caught, bugs) = planted(crate::planted::PLANTED_TARGET);
+        let (_, wrong_on_reference) = planted(crate::planted::ON_REFERENCE_TARGET);
+        match self.min_tests {
+            // The learner's own tests earn the share of planted bugs they catch, less the
+            // share of them that fail on the reference solution.
+            Some(_) if bugs > 0 => {
+                let own = counted_own(self).max(1) as f64;
+                let valid = (own - wrong_on_reference as f64).max(0.0) / own;
+                caught as f64 / bugs as f64 * valid
+            }
+            // Without planted bugs, by how many pass; never all of it while one fails.
+            Some(min) if min > 0 => {
+                passed.min(min) as f64 / min as f64 * passed as f64
+                    / counted_own(self).max(1) as f64
+            }
+            _ if counted == 0 => 0.0,
+            _ => f64::from(passed_weight) / f64::from(counted),
+        }
     }
 
     /// A test's weight in the area's share: 1 unless the manifest's `test_weights` says more.
@@ -278,46 +320,7 @@ fn counted_own(e: &ExerciseReport) -> usize {
 fn weighted_score(exercises: &[ExerciseReport]) -> u32 {
     let total: f64 = exercises
         .iter()
-        .map(|e| {
-            let weight = f64::from(e.weight.unwrap_or(0));
-            let passed = e.count(TestStatus::Passed);
-            let counted: u32 = e
-                .tests
-                .iter()
-                .filter(|t| t.status.is_counted())
-                .map(|t| e.weight_of(t))
-                .sum();
-            let passed_weight: u32 = e
-                .tests
-                .iter()
-                .filter(|t| t.status == TestStatus::Passed)
-                .map(|t| e.weight_of(t))
-                .sum();
-            let planted = |target: &str| {
-                let of: Vec<&TestResult> = e.tests.iter().filter(|t| t.target == target).collect();
-                let passed = of.iter().filter(|t| t.status == TestStatus::Passed).count();
-                (passed, of.len())
-            };
-            let (caught, bugs) = planted(crate::planted::PLANTED_TARGET);
-            let (_, wrong_on_reference) = planted(crate::planted::ON_REFERENCE_TARGET);
-            let share = match e.min_tests {
-                // The learner's own tests earn the share of planted bugs they catch, less the
-                // share of them that fail on the reference solution.
-                Some(_) if bugs > 0 => {
-                    let own = counted_own(e).max(1) as f64;
-                    let valid = (own - wrong_on_reference as f64).max(0.0) / own;
-                    caught as f64 / bugs as f64 * valid
-                }
-                // Without planted bugs, by how many pass; never all of it while one fails.
-                Some(min) if min > 0 => {
-                    passed.min(min) as f64 / min as f64 * passed as f64
-                        / counted_own(e).max(1) as f64
-                }
-                _ if counted == 0 => 0.0,
-                _ => f64::from(passed_weight) / f64::from(counted),
-            };
-            weight * share
-        })
+        .map(|e| f64::from(e.weight.unwrap_or(0)) * e.share())
         .sum();
     // Rounding guards against 99.99999 for a full score.
     (total + 1e-9).floor() as u32

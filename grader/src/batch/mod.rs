@@ -1,0 +1,6 @@
+//! Grading a class: many submissions, each staged over the canonical workbook and graded in a
+//! sandbox, with results cached by content so that an interrupted batch resumes.
+
+pub mod model;
+
+pub use model::*;
