@@ -108,6 +108,18 @@ impl Digests {
         }
     }
 
+    /// One digest of them all, paths and contents: two sets of files have the same one only when
+    /// the same files have the same contents.
+    pub fn combined(&self) -> u64 {
+        let mut hasher = std::hash::DefaultHasher::new();
+        for (path, digest) in &self.0 {
+            hasher.write(path.as_os_str().as_encoded_bytes());
+            hasher.write_u8(0);
+            hasher.write_u64(*digest);
+        }
+        hasher.finish()
+    }
+
     /// Adds one file by its full path; an unreadable file is an error.
     pub fn add_file(&mut self, path: &Path) -> std::io::Result<()> {
         if !self.0.contains_key(path) {

@@ -88,8 +88,28 @@ pub fn sync(
     overrides: &[(PathBuf, PathBuf)],
     dest: &Path,
 ) -> Result<(), StageError> {
+    sync_leaving_out(workbook, overrides, dest, &[])
+}
+
+/// The top-level folders of the workbook that a submission's stage never holds: the reference
+/// solutions (with their alternatives and planted mistakes), which a student's code must not find.
+pub const NOT_FOR_SUBMISSIONS: [&str; 1] = ["solutions"];
+
+/// [`sync`], without the workbook's top-level folders named in `left_out` (a submission's stage
+/// leaves out [`NOT_FOR_SUBMISSIONS`]).
+pub fn sync_leaving_out(
+    workbook: &Workbook,
+    overrides: &[(PathBuf, PathBuf)],
+    dest: &Path,
+    left_out: &[&str],
+) -> Result<(), StageError> {
     let mut wanted = std::collections::BTreeMap::new();
     list_files(&workbook.root, Path::new(""), &mut wanted)?;
+    wanted.retain(|relative: &PathBuf, _| {
+        !left_out.iter().any(|top| {
+            relative.components().next() == Some(std::path::Component::Normal(top.as_ref()))
+        })
+    });
     for (relative, source) in overrides {
         wanted.insert(relative.clone(), source.clone());
     }
