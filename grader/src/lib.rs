@@ -21,6 +21,7 @@ pub mod next_step;
 pub mod paths;
 pub mod planted;
 pub mod process;
+pub mod release;
 pub mod render;
 pub mod report;
 pub mod sandbox;

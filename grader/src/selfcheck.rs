@@ -117,7 +117,13 @@ pub struct Findings {
     pub problems: Vec<Problem>,
     /// Each planted mistake, with the first message a learner who made it sees.
     pub mistakes: Vec<MistakeMessage>,
+    /// What the check left out and why (a release without `solutions/`): to print, not problems.
+    pub notes: Vec<String>,
 }
+
+/// What the self-check says in a workbook without `solutions/` (a release for learners).
+pub const NO_SOLUTIONS_NOTE: &str = "no solutions/ folder: the reference solutions, alternatives \
+     and planted mistakes are not checked (a release)";
 
 /// A planted mistake and the first thing its report says.
 #[derive(Debug, Clone)]
@@ -148,12 +154,72 @@ pub fn run(
     let workbook_before = Digests::of_tree(&workbook.root);
     let mut problems = check_layout(workbook);
     let mut mistakes = Vec::new();
+    let mut notes = Vec::new();
     let options = GradeOptions {
         target_dir: Some(work_dir.join("build")),
         progress,
         ..GradeOptions::quiet()
     };
+    if workbook.root.join("solutions").is_dir() {
+        check_solutions(
+            workbook,
+            &units,
+            work_dir,
+            &options,
+            &mut problems,
+            &mut mistakes,
+        )?;
+    } else {
+        notes.push(NO_SOLUTIONS_NOTE.to_owned());
+    }
+    let stubs = work_dir.join("stubs");
+    stage(workbook, None, &stubs)?;
+    problems.extend(grade_stubs(&stubs, &units, &options)?.0);
+    for path in workbook_before.changed_since(&Digests::of_tree(&workbook.root)) {
+        problems.push(Problem {
+            place: "workbook".into(),
+            what: format!(
+                "{} changed while the self-check ran: unless you edited it meanwhile, code graded in the stage wrote into the real workbook",
+                path.display()
+            ),
+        });
+    }
+    Ok(Findings {
+        problems,
+        mistakes,
+        notes,
+    })
+}
 
+/// The stub round: grades each of `units` in the workspace at `root`, which holds the stubs as
+/// shipped; the problems found (a test that passes, a stub that does not compile where its
+/// manifest says it does, a file a test changed) and each unit's report.
+pub fn grade_stubs(
+    root: &Path,
+    units: &[&Unit],
+    options: &GradeOptions<'_>,
+) -> Result<(Vec<Problem>, Vec<UnitReport>), CompileError> {
+    let mut problems = Vec::new();
+    let mut reports = Vec::new();
+    for unit in units {
+        let report = grade_unit(root, unit, options)?;
+        problems.extend(check_stub(unit, &report));
+        problems.extend(warnings_of(unit, &report));
+        reports.push(report);
+    }
+    Ok((problems, reports))
+}
+
+/// Grades the reference solutions of `units` in a stage (each with its planted bugs grading the
+/// own-tests areas), lints them, and grades every alternative and planted mistake.
+fn check_solutions(
+    workbook: &Workbook,
+    units: &[&Unit],
+    work_dir: &Path,
+    options: &GradeOptions<'_>,
+    problems: &mut Vec<Problem>,
+    mistakes: &mut Vec<MistakeMessage>,
+) -> Result<(), SelfCheckError> {
     // Solutions and stubs share one target folder, so that the dependencies are built once. Their
     // artifacts have the same names, and cargo tells them apart by the sources' modification
     // times: each stage is laid out right before it is graded, never both up front.
@@ -185,10 +251,10 @@ pub fn run(
         problems.extend(warnings_of(unit, &report));
     }
     problems.extend(lint_solutions(
-        &units,
+        units,
         &solutions,
         &staged.overlaid,
-        &options,
+        options,
     )?);
     // The variants are graded in the solutions' stage, each laid over the reference solution and
     // taken away again, so that only what they change is built again.
@@ -197,32 +263,9 @@ pub fn run(
             planted: planted.as_ref(),
             ..options.clone()
         };
-        check_variants(
-            workbook,
-            unit,
-            &solutions,
-            &options,
-            &mut problems,
-            &mut mistakes,
-        )?;
+        check_variants(workbook, unit, &solutions, &options, problems, mistakes)?;
     }
-    let stubs = work_dir.join("stubs");
-    stage(workbook, None, &stubs)?;
-    for unit in &units {
-        let report = grade_unit(&stubs, unit, &options)?;
-        problems.extend(check_stub(unit, &report));
-        problems.extend(warnings_of(unit, &report));
-    }
-    for path in workbook_before.changed_since(&Digests::of_tree(&workbook.root)) {
-        problems.push(Problem {
-            place: "workbook".into(),
-            what: format!(
-                "{} changed while the self-check ran: unless you edited it meanwhile, code graded in the stage wrote into the real workbook",
-                path.display()
-            ),
-        });
-    }
-    Ok(Findings { problems, mistakes })
+    Ok(())
 }
 
 /// Holds the work folder for this run; another self-check of the same workbook waits until it ends.
