@@ -20,6 +20,7 @@ pub mod manifest;
 pub mod next_step;
 pub mod paths;
 pub mod planted;
+pub mod policy;
 pub mod process;
 pub mod release;
 pub mod render;

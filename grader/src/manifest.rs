@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use crate::policy::Forbidden;
+
 /// The per-test limit when the manifest names none.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 10;
 
@@ -46,6 +48,10 @@ pub struct Manifest {
     pub build_timeout_secs: Option<u64>,
     /// The capstone only: how `cargo capstone --demo` runs the finished tool.
     pub demo: Option<Demo>,
+    /// What every exercise's learner files may not use, unless the exercise has a `forbid` of its
+    /// own (see [`crate::policy`]).
+    #[serde(default)]
+    pub forbid: Vec<String>,
 }
 
 /// The finished tool, run once for a learner who wants to see it: `cargo capstone --demo` runs
@@ -99,6 +105,9 @@ pub struct Exercise {
     /// costs more than a cosmetic slip), by test name.
     #[serde(default)]
     pub test_weights: BTreeMap<String, u32>,
+    /// What its learner files may not use (`std::process`, `include!`, `#[path]`, `unsafe`), in
+    /// place of the unit's `forbid`; a use zeroes the exercise (see [`crate::policy`]).
+    pub forbid: Option<Vec<String>>,
 }
 
 fn yes() -> bool {
@@ -156,6 +165,9 @@ impl Manifest {
                  ({DEFAULT_BUILD_TIMEOUT_SECS}), or give the seconds a build may go without progress"
             ));
         }
+        if let Some(problem) = self.forbid.iter().find_map(|e| Forbidden::parse(e).err()) {
+            return Err(format!("the unit's `forbid`: {problem}"));
+        }
         let mut ids = std::collections::BTreeSet::new();
         let mut targets = std::collections::BTreeSet::new();
         for exercise in &self.exercises {
@@ -200,6 +212,14 @@ impl Manifest {
                      (every test weighs 1 by default) or give it a positive weight"
                 ));
             }
+            if let Some(problem) = exercise
+                .forbid
+                .iter()
+                .flatten()
+                .find_map(|e| Forbidden::parse(e).err())
+            {
+                return Err(format!("exercise `{id}`'s `forbid`: {problem}"));
+            }
             if self.kind == UnitKind::Capstone && exercise.weight.is_none() {
                 return Err(format!("capstone area `{id}` needs a `weight`"));
             }
@@ -226,6 +246,17 @@ impl Manifest {
         self.exercises
             .iter()
             .find(|e| e.tests.iter().any(|t| t == target))
+    }
+
+    /// What `exercise`'s learner files may not use: its own `forbid`, else the unit's.
+    pub fn forbidden(&self, exercise: &Exercise) -> Vec<Forbidden> {
+        exercise
+            .forbid
+            .as_ref()
+            .unwrap_or(&self.forbid)
+            .iter()
+            .filter_map(|entry| Forbidden::parse(entry).ok())
+            .collect()
     }
 
     /// The exercise with this id.
@@ -335,6 +366,53 @@ mod tests {
         assert!(parse(&unknown).unwrap_err().contains("unknown field"));
         let no_day = ONE_EXERCISE.replace("day = 1", "");
         assert!(parse(&no_day).unwrap_err().contains("day = N"));
+    }
+
+    #[test]
+    fn forbid_lists_are_checked_and_an_exercises_own_replaces_the_units() {
+        let with_default = ONE_EXERCISE.replace(
+            "title = \"Traits\"",
+            "title = \"Traits\"\nforbid = [\"std::process\", \"unsafe\"]",
+        );
+        let manifest = parse(&with_default).unwrap();
+        let names = |m: &Manifest| -> Vec<String> {
+            m.forbidden(&m.exercises[0])
+                .iter()
+                .map(|f| f.to_string())
+                .collect()
+        };
+        assert_eq!(
+            names(&manifest),
+            ["std::process", "unsafe"],
+            "the unit's default"
+        );
+        let own = format!("{with_default}forbid = [\"include!\"]\n");
+        assert_eq!(
+            names(&parse(&own).unwrap()),
+            ["include!"],
+            "the exercise's own"
+        );
+        let none = format!("{with_default}forbid = []\n");
+        assert!(
+            names(&parse(&none).unwrap()).is_empty(),
+            "an empty list allows all"
+        );
+
+        let unknown = format!("{ONE_EXERCISE}forbid = [\"std::process\", \"serde_json\"]\n");
+        let err = parse(&unknown).unwrap_err();
+        assert!(
+            err.contains("exercise `health-checks`") && err.contains("`serde_json`"),
+            "the error names the exercise and the entry: {err}"
+        );
+        let unit_wide = ONE_EXERCISE.replace(
+            "title = \"Traits\"",
+            "title = \"Traits\"\nforbid = [\"#[derive]\"]",
+        );
+        let err = parse(&unit_wide).unwrap_err();
+        assert!(
+            err.contains("the unit's `forbid`") && err.contains("#[derive]"),
+            "{err}"
+        );
     }
 
     #[test]
