@@ -13,6 +13,7 @@ pub mod declared_tests;
 pub mod demo;
 pub mod export;
 pub mod grade;
+pub mod gradescope_bundle;
 pub mod guard;
 pub mod integrity;
 pub mod learner_code;
