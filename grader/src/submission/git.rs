@@ -236,7 +236,10 @@ impl Git {
         if !status.success() {
             let complaint = self.complaint();
             return Err(OpenError::Unreadable(
-                if complaint.contains("HEAD") && complaint.contains("not") {
+                if complaint
+                    .to_lowercase()
+                    .contains("not a valid object name head")
+                {
                     "the git repository has no commits: commit the work, then hand it in".to_owned()
                 } else {
                     format!("git cannot read the repository: {complaint}")

@@ -1,0 +1,635 @@
+//! Opening a student's submission (a folder, a git repository, a `.zip`, a `.tar.gz`) safely, and
+//! taking only its learner files: against a small workbook built here, with every archive made
+//! in the test itself.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use grader::submission::{ArchiveLimits, OpenError, Opened, SubmissionKind, Taken, open, take};
+use grader::workbook::Workbook;
+use tempfile::TempDir;
+
+const STUB: &str = "pub fn serve() -> u16 {\n    todo!()\n}\n";
+const SOLVED: &str = "pub fn serve() -> u16 {\n    8080\n}\n";
+const SHAPES_STUB: &str = "pub fn area() -> f64 {\n    todo!()\n}\n";
+const CANONICAL_TEST: &str = "#[test]\nfn serves() {\n    assert_eq!(day1::serve(), 8080);\n}\n";
+const LIB: &str = "pub mod ex1_server;\npub mod ex2_shapes;\npub use ex1_server::serve;\n";
+
+/// A workbook of one day with two exercises, each with one learner file.
+fn workbook() -> (TempDir, Workbook) {
+    let dir = tempfile::Builder::new()
+        .prefix("submission-workbook-")
+        .tempdir()
+        .unwrap();
+    let files: [(&str, &str); 8] = [
+        ("Cargo.toml", "[workspace]\nmembers = [\"days/*\"]\n"),
+        (
+            "days/day1-traits/Cargo.toml",
+            "[package]\nname = \"day1\"\nversion = \"0.1.0\"\nedition = \"2024\"\n",
+        ),
+        (
+            "days/day1-traits/exercises.toml",
+            r#"kind = "day"
+day = 1
+title = "Traits"
+
+[[exercise]]
+id = "ex1-server"
+title = "A server"
+files = ["src/ex1_server.rs"]
+tests = ["ex1_server"]
+
+[[exercise]]
+id = "ex2-shapes"
+title = "Shapes"
+files = ["src/ex2_shapes.rs"]
+tests = ["ex2_shapes"]
+"#,
+        ),
+        ("days/day1-traits/src/lib.rs", LIB),
+        ("days/day1-traits/src/ex1_server.rs", STUB),
+        ("days/day1-traits/src/ex2_shapes.rs", SHAPES_STUB),
+        ("days/day1-traits/tests/ex1_server.rs", CANONICAL_TEST),
+        (
+            "days/day1-traits/tests/ex2_shapes.rs",
+            "#[test]\nfn area() {}\n",
+        ),
+    ];
+    for (path, content) in files {
+        write(&dir.path().join(path), content.as_bytes());
+    }
+    let workbook = Workbook::load(dir.path()).expect("the fake workbook loads");
+    (dir, workbook)
+}
+
+fn write(path: &Path, content: &[u8]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+/// A student's work: exercise 1 solved, exercise 2 not handed in, the canonical test changed, a
+/// file of their own added, `lib.rs` unchanged but saved with Windows line endings, and noise.
+fn student_files(prefix: &str) -> Vec<(String, Vec<u8>)> {
+    let day = format!("{prefix}days/day1-traits");
+    vec![
+        (format!("{day}/src/ex1_server.rs"), SOLVED.into()),
+        (
+            format!("{day}/src/helper.rs"),
+            b"pub fn help() {}\n".to_vec(),
+        ),
+        (
+            format!("{day}/src/lib.rs"),
+            LIB.replace('\n', "\r\n").into_bytes(),
+        ),
+        (
+            format!("{day}/tests/ex1_server.rs"),
+            b"#[test]\nfn serves() {}\n".to_vec(),
+        ),
+        (format!("{day}/target/debug/junk"), b"build output".to_vec()),
+        (format!("{day}/.DS_Store"), b"finder".to_vec()),
+        (format!("{prefix}README.md"), b"# my work\n".to_vec()),
+    ]
+}
+
+fn write_tree(dir: &Path, files: &[(String, Vec<u8>)]) {
+    for (path, content) in files {
+        write(&dir.join(path), content);
+    }
+}
+
+fn zip_of(path: &Path, files: &[(String, Vec<u8>)]) {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, content) in files {
+        zip.start_file(name.as_str(), options).unwrap();
+        zip.write_all(content).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+/// A `.tar.gz` with each entry's name written raw into its header (the tar crate's own builder
+/// refuses `..` and absolute names, which these tests need to make).
+fn tar_gz_of(path: &Path, entries: &[(String, Vec<u8>, tar::EntryType)]) {
+    let gzip = flate2::write::GzEncoder::new(
+        std::fs::File::create(path).unwrap(),
+        flate2::Compression::default(),
+    );
+    let mut builder = tar::Builder::new(gzip);
+    for (name, content, kind) in entries {
+        let mut header = tar::Header::new_gnu();
+        let raw = &mut header.as_old_mut().name;
+        raw[..name.len()].copy_from_slice(name.as_bytes());
+        header.set_entry_type(*kind);
+        header.set_mode(0o644);
+        if *kind == tar::EntryType::Symlink {
+            header.set_link_name_literal("/etc/passwd").unwrap();
+            header.set_size(0);
+        } else {
+            header.set_size(content.len() as u64);
+        }
+        header.set_cksum();
+        builder.append(&header, content.as_slice()).unwrap();
+    }
+    builder.into_inner().unwrap().finish().unwrap();
+}
+
+fn files_tar(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>, tar::EntryType)> {
+    files
+        .iter()
+        .map(|(name, content)| (name.clone(), content.clone(), tar::EntryType::Regular))
+        .collect()
+}
+
+/// A folder for the test's archives and scratch folders.
+struct Scene {
+    dir: TempDir,
+}
+
+impl Scene {
+    fn new() -> Scene {
+        Scene {
+            dir: tempfile::Builder::new()
+                .prefix("submission-")
+                .tempdir()
+                .unwrap(),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn open(&self, submission: &Path, workbook: &Workbook) -> Result<Opened, OpenError> {
+        self.open_with(submission, workbook, &ArchiveLimits::default())
+    }
+
+    fn open_with(
+        &self,
+        submission: &Path,
+        workbook: &Workbook,
+        limits: &ArchiveLimits,
+    ) -> Result<Opened, OpenError> {
+        let scratch = self.path("scratch");
+        if scratch.exists() {
+            std::fs::remove_dir_all(&scratch).unwrap();
+        }
+        open(submission, workbook, &scratch, limits)
+    }
+}
+
+fn take_all(workbook: &Workbook, root: &Path) -> Taken {
+    let units: Vec<_> = workbook.units.iter().collect();
+    take(workbook, &units, root)
+}
+
+fn refusal(result: Result<Opened, OpenError>) -> String {
+    match result {
+        Err(OpenError::Refused(reason)) => reason,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+fn unreadable(result: Result<Opened, OpenError>) -> String {
+    match result {
+        Err(OpenError::Unreadable(reason)) => reason,
+        other => panic!("expected unreadable, got {other:?}"),
+    }
+}
+
+fn ignored(taken: &Taken) -> Vec<(String, String)> {
+    taken
+        .ignored
+        .iter()
+        .map(|file| (file.path.clone(), file.why.clone()))
+        .collect()
+}
+
+/// What every well-formed submission of [`student_files`] takes and ignores.
+fn assert_takes_the_student_files(workbook: &Workbook, opened: &Opened) {
+    let taken = take_all(workbook, &opened.root);
+    let server = PathBuf::from("days/day1-traits/src/ex1_server.rs");
+    assert_eq!(taken.overrides.len(), 1, "{taken:?}");
+    assert_eq!(taken.overrides[0].0, server);
+    assert_eq!(
+        std::fs::read_to_string(&taken.overrides[0].1).unwrap(),
+        SOLVED
+    );
+    assert_eq!(
+        taken.missing,
+        vec![PathBuf::from("days/day1-traits/src/ex2_shapes.rs")]
+    );
+    assert_eq!(
+        ignored(&taken),
+        vec![
+            (
+                "days/day1-traits/src/helper.rs".to_owned(),
+                "not a learner file: ignored".to_owned()
+            ),
+            (
+                "days/day1-traits/tests/ex1_server.rs".to_owned(),
+                "differs: ignored".to_owned()
+            ),
+        ],
+        "lib.rs with CRLF line endings is the same file; target/ and .DS_Store are noise"
+    );
+}
+
+#[test]
+fn a_folder_is_taken_where_it_is() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let folder = scene.path("alice");
+    write_tree(&folder, &student_files(""));
+    let opened = scene.open(&folder, &workbook).unwrap();
+    assert_eq!(opened.kind, SubmissionKind::Folder);
+    assert_eq!(opened.root, folder);
+    assert!(opened.notes.is_empty(), "{:?}", opened.notes);
+    assert_takes_the_student_files(&workbook, &opened);
+}
+
+#[test]
+fn zips_with_and_without_a_wrapping_folder() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    for prefix in ["", "repo-main/", "export/alice-repo/"] {
+        let archive = scene.path("alice.zip");
+        zip_of(&archive, &student_files(prefix));
+        let opened = scene.open(&archive, &workbook).unwrap();
+        assert_eq!(opened.kind, SubmissionKind::Zip);
+        assert_eq!(opened.root, scene.path("scratch").join(prefix));
+        assert_takes_the_student_files(&workbook, &opened);
+    }
+}
+
+#[test]
+fn tar_gz_with_and_without_a_wrapping_folder() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    for (prefix, name) in [("", "bob.tar.gz"), ("bob-main/", "bob.tgz")] {
+        let archive = scene.path(name);
+        tar_gz_of(&archive, &files_tar(&student_files(prefix)));
+        let opened = scene.open(&archive, &workbook).unwrap();
+        assert_eq!(opened.kind, SubmissionKind::TarGz);
+        assert_eq!(opened.root, scene.path("scratch").join(prefix));
+        assert_takes_the_student_files(&workbook, &opened);
+    }
+}
+
+#[test]
+fn a_submission_without_the_layout_opens_with_every_file_missing() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let archive = scene.path("carol.zip");
+    zip_of(
+        &archive,
+        &[("homework/notes/ex1_server.rs".into(), SOLVED.into())],
+    );
+    let opened = scene.open(&archive, &workbook).unwrap();
+    assert_eq!(opened.root, scene.path("scratch"));
+    assert!(opened.notes[0].contains("layout"), "{:?}", opened.notes);
+    let taken = take_all(&workbook, &opened.root);
+    assert!(taken.overrides.is_empty());
+    assert_eq!(taken.missing.len(), 2);
+}
+
+#[test]
+fn zip_entries_that_escape_or_link_are_refused() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let archive = scene.path("mallory.zip");
+    zip_of(&archive, &[("../escaped.rs".into(), b"x".to_vec())]);
+    let reason = refusal(scene.open(&archive, &workbook));
+    assert!(
+        reason.contains("`../escaped.rs`") && reason.contains(".."),
+        "{reason}"
+    );
+    assert!(!scene.path("escaped.rs").exists());
+
+    zip_of(&archive, &[("/tmp/absolute.rs".into(), b"x".to_vec())]);
+    assert!(refusal(scene.open(&archive, &workbook)).contains("absolute path"));
+    zip_of(&archive, &[("C:\\Windows\\x.rs".into(), b"x".to_vec())]);
+    assert!(refusal(scene.open(&archive, &workbook)).contains("Windows drive"));
+
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&archive).unwrap());
+    zip.add_symlink(
+        "days/day1-traits/src/ex1_server.rs",
+        "/etc/passwd",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.finish().unwrap();
+    let reason = refusal(scene.open(&archive, &workbook));
+    assert!(reason.contains("symbolic link"), "{reason}");
+}
+
+#[test]
+fn tar_entries_that_escape_or_link_are_refused() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let archive = scene.path("mallory.tar.gz");
+    let cases = [
+        ("../escaped.rs", tar::EntryType::Regular, ".."),
+        ("/tmp/absolute.rs", tar::EntryType::Regular, "absolute path"),
+        ("days/link.rs", tar::EntryType::Symlink, "symbolic link"),
+        ("days/hard.rs", tar::EntryType::Link, "hard link"),
+        ("days/device", tar::EntryType::Char, "device"),
+    ];
+    for (name, kind, why) in cases {
+        tar_gz_of(&archive, &[(name.into(), b"x".to_vec(), kind)]);
+        let reason = refusal(scene.open(&archive, &workbook));
+        assert!(reason.contains(why) && reason.contains(name), "{reason}");
+    }
+    assert!(!scene.path("escaped.rs").exists());
+}
+
+#[test]
+fn archives_past_the_limits_are_refused() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let many: Vec<(String, Vec<u8>)> = (0..5).map(|i| (format!("f{i}.rs"), vec![b'x'])).collect();
+    let few = ArchiveLimits {
+        max_files: 3,
+        ..ArchiveLimits::default()
+    };
+    zip_of(&scene.path("many.zip"), &many);
+    tar_gz_of(&scene.path("many.tar.gz"), &files_tar(&many));
+    for archive in ["many.zip", "many.tar.gz"] {
+        let reason = refusal(scene.open_with(&scene.path(archive), &workbook, &few));
+        assert!(reason.contains("more than 3 entries"), "{reason}");
+    }
+
+    // Incompressible bytes, so that only the size limits can refuse them.
+    let noise: Vec<u8> = (0u32..3000)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let small = ArchiveLimits {
+        max_file_bytes: 2000,
+        ..ArchiveLimits::default()
+    };
+    zip_of(&scene.path("big.zip"), &[("big.rs".into(), noise.clone())]);
+    let reason = refusal(scene.open_with(&scene.path("big.zip"), &workbook, &small));
+    assert!(
+        reason.contains("`big.rs`") && reason.contains("for one file"),
+        "{reason}"
+    );
+    let small_total = ArchiveLimits {
+        max_total_bytes: 4000,
+        ..ArchiveLimits::default()
+    };
+    let two = [
+        ("a.rs".into(), noise.clone()),
+        ("b.rs".into(), noise.clone()),
+    ];
+    tar_gz_of(&scene.path("big.tar.gz"), &files_tar(&two));
+    let reason = refusal(scene.open_with(&scene.path("big.tar.gz"), &workbook, &small_total));
+    assert!(reason.contains("in all"), "{reason}");
+}
+
+#[test]
+fn zip_and_gzip_bombs_are_refused_before_they_expand() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let zeros = vec![0u8; 8 * 1024 * 1024];
+    zip_of(
+        &scene.path("bomb.zip"),
+        &[("zeros.rs".into(), zeros.clone())],
+    );
+    let reason = refusal(scene.open(&scene.path("bomb.zip"), &workbook));
+    assert!(reason.contains("zip bomb"), "{reason}");
+    let written = std::fs::metadata(scene.path("scratch/zeros.rs"))
+        .unwrap()
+        .len();
+    assert!(
+        written < 2 * 1024 * 1024,
+        "wrote {written} bytes of the bomb"
+    );
+
+    tar_gz_of(
+        &scene.path("bomb.tar.gz"),
+        &[("zeros.rs".into(), zeros, tar::EntryType::Regular)],
+    );
+    let reason = refusal(scene.open(&scene.path("bomb.tar.gz"), &workbook));
+    assert!(reason.contains("gzip bomb"), "{reason}");
+}
+
+#[test]
+fn corrupt_archives_and_other_files_are_unreadable() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    std::fs::write(scene.path("text.zip"), "not an archive").unwrap();
+    assert!(
+        unreadable(scene.open(&scene.path("text.zip"), &workbook)).contains("not a zip archive")
+    );
+    std::fs::write(scene.path("text.tar.gz"), "not an archive").unwrap();
+    assert!(unreadable(scene.open(&scene.path("text.tar.gz"), &workbook)).contains("gzip"));
+    std::fs::write(scene.path("notes.txt"), "hello").unwrap();
+    assert!(
+        unreadable(scene.open(&scene.path("notes.txt"), &workbook)).contains("not a submission")
+    );
+    assert!(unreadable(scene.open(&scene.path("absent"), &workbook)).contains("cannot read"));
+
+    let noise: Vec<u8> = (0u32..200_000)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
+    for name in ["cut.zip", "cut.tar.gz"] {
+        let archive = scene.path(name);
+        let files = [("days/big.rs".to_owned(), noise.clone())];
+        if name.ends_with(".zip") {
+            zip_of(&archive, &files);
+        } else {
+            tar_gz_of(&archive, &files_tar(&files));
+        }
+        let bytes = std::fs::read(&archive).unwrap();
+        // A zip's directory is at its end: cut the middle out of the data instead.
+        let damaged = if name.ends_with(".zip") {
+            let mut damaged = bytes.clone();
+            damaged[1000..2000].fill(0);
+            damaged
+        } else {
+            bytes[..bytes.len() / 2].to_vec()
+        };
+        std::fs::write(&archive, damaged).unwrap();
+        let reason = unreadable(scene.open(&archive, &workbook));
+        assert!(reason.contains("corrupt"), "{name}: {reason}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_learner_file_is_ignored_not_followed() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let secret = scene.path("secret.rs");
+    std::fs::write(&secret, "the solutions").unwrap();
+    let folder = scene.path("mallory");
+    write_tree(&folder, &student_files(""));
+    let server = folder.join("days/day1-traits/src/ex1_server.rs");
+    std::fs::remove_file(&server).unwrap();
+    std::os::unix::fs::symlink(&secret, &server).unwrap();
+    let opened = scene.open(&folder, &workbook).unwrap();
+    let taken = take_all(&workbook, &opened.root);
+    assert!(taken.overrides.is_empty(), "{taken:?}");
+    assert!(
+        taken
+            .missing
+            .contains(&PathBuf::from("days/day1-traits/src/ex1_server.rs"))
+    );
+    let why = &taken
+        .ignored
+        .iter()
+        .find(|file| file.path == "days/day1-traits/src/ex1_server.rs")
+        .expect("the link is listed")
+        .why;
+    assert!(why.contains("symbolic link"), "{why}");
+
+    // A linked folder on the way is not followed either.
+    let elsewhere = scene.path("elsewhere/src");
+    write(&elsewhere.join("ex2_shapes.rs"), b"stolen");
+    std::fs::remove_dir_all(folder.join("days/day1-traits/src")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, folder.join("days/day1-traits/src")).unwrap();
+    let taken = take_all(&workbook, &opened.root);
+    assert!(taken.overrides.is_empty(), "{taken:?}");
+}
+
+#[test]
+fn the_digest_follows_the_learner_files_only() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let folder = scene.path("alice");
+    write_tree(&folder, &student_files(""));
+    let digest = || take_all(&workbook, &folder).digest;
+    let first = digest();
+    assert_eq!(digest(), first, "the same files give the same digest");
+    write(
+        &folder.join("days/day1-traits/tests/ex1_server.rs"),
+        b"// other\n",
+    );
+    write(
+        &folder.join("days/day1-traits/src/helper.rs"),
+        b"// other\n",
+    );
+    assert_eq!(digest(), first, "ignored files do not change it");
+    write(
+        &folder.join("days/day1-traits/src/ex1_server.rs"),
+        b"pub fn serve() -> u16 { 1 }\n",
+    );
+    let changed = digest();
+    assert_ne!(changed, first, "a learner file's content changes it");
+    write(
+        &folder.join("days/day1-traits/src/ex2_shapes.rs"),
+        SHAPES_STUB.as_bytes(),
+    );
+    assert_ne!(digest(), changed, "a learner file handed in changes it");
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(["-c", "user.name=Student", "-c", "user.email=s@example.com"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?} failed");
+}
+
+#[test]
+fn a_git_repository_gives_its_committed_head() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let repo = scene.path("dave");
+    write_tree(&repo, &student_files(""));
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-q", "-m", "work"]);
+    let opened = scene.open(&repo, &workbook).unwrap();
+    assert_eq!(opened.kind, SubmissionKind::Git);
+    assert!(opened.notes.is_empty(), "{:?}", opened.notes);
+    assert_takes_the_student_files(&workbook, &opened);
+
+    // Uncommitted work is not graded, and the note says so.
+    write(
+        &repo.join("days/day1-traits/src/ex1_server.rs"),
+        STUB.as_bytes(),
+    );
+    let opened = scene.open(&repo, &workbook).unwrap();
+    assert!(
+        opened.notes.iter().any(|note| note.contains("uncommitted")
+            && note.contains("days/day1-traits/src/ex1_server.rs")),
+        "{:?}",
+        opened.notes
+    );
+    assert_takes_the_student_files(&workbook, &opened);
+
+    // A bare clone gives the same.
+    let bare = scene.path("dave.git");
+    git(
+        scene.dir.path(),
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            repo.to_str().unwrap(),
+            bare.to_str().unwrap(),
+        ],
+    );
+    let opened = scene.open(&bare, &workbook).unwrap();
+    assert_eq!(opened.kind, SubmissionKind::Git);
+    assert_takes_the_student_files(&workbook, &opened);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hostile_repository_configuration_runs_nothing() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let repo = scene.path("eve");
+    write_tree(&repo, &student_files(""));
+    write(&repo.join(".gitattributes"), b"* filter=evil\n");
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-q", "-m", "work"]);
+    let marker = scene.path("ran");
+    let command = format!("touch {}", marker.display());
+    let hooks = scene.path("hooks");
+    write(
+        &hooks.join("post-checkout"),
+        format!("#!/bin/sh\n{command}\n").as_bytes(),
+    );
+    for (key, value) in [
+        ("filter.evil.smudge", command.as_str()),
+        ("filter.evil.clean", command.as_str()),
+        ("filter.evil.process", command.as_str()),
+        ("core.fsmonitor", command.as_str()),
+        ("core.pager", command.as_str()),
+        ("core.hooksPath", hooks.to_str().unwrap()),
+    ] {
+        git(&repo, &["config", key, value]);
+    }
+    // The working tree's dates change, so a `git status` would refresh the index with the filter.
+    write(&repo.join("README.md"), b"# my work\n");
+    let opened = scene.open(&repo, &workbook).unwrap();
+    assert_takes_the_student_files(&workbook, &opened);
+    assert!(
+        !marker.exists(),
+        "the repository's configuration ran a command"
+    );
+}
+
+#[test]
+fn a_repository_without_commits_is_unreadable() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let repo = scene.path("frank");
+    write_tree(&repo, &student_files(""));
+    git(&repo, &["init", "-q"]);
+    let reason = unreadable(scene.open(&repo, &workbook));
+    assert!(reason.contains("no commits"), "{reason}");
+}
