@@ -18,6 +18,10 @@ use cargo_metadata::diagnostic::DiagnosticLevel;
 use cargo_metadata::{CompilerMessage, Message, TargetKind};
 
 use crate::paths::tidy_paths;
+use crate::sandbox::{Sandbox, Scope};
+
+/// The sandbox a build or test runs in, and what it may touch; `None` for none (a learner's run).
+pub type SandboxUse<'a> = Option<(&'a Sandbox, &'a Scope)>;
 
 /// How many lines of the compiler's first error a report shows.
 const MAX_ERROR_LINES: usize = 40;
@@ -175,12 +179,28 @@ pub fn build_tests(
     stall_limit: Duration,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<BuildOutput, CompileError> {
-    run_cargo(
+    build_tests_sandboxed(root, packages, target_dir, stall_limit, progress, None)
+}
+
+/// [`build_tests`], with cargo and all it runs in `sandbox` (a submission's build), if given.
+pub fn build_tests_sandboxed(
+    root: &Path,
+    packages: &[&str],
+    target_dir: Option<&Path>,
+    stall_limit: Duration,
+    progress: &(dyn Fn(&str) + Sync),
+    sandbox: SandboxUse<'_>,
+) -> Result<BuildOutput, CompileError> {
+    let place = Place {
         root,
+        target_dir,
+        sandbox: sandbox,
+    };
+    run_cargo(
+        place,
         &["build", "--tests"],
         packages,
         &[],
-        target_dir,
         Some(stall_limit),
         progress,
     )
@@ -195,19 +215,37 @@ pub fn build_test_targets(
     stall_limit: Duration,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<BuildOutput, CompileError> {
+    build_test_targets_sandboxed(
+        root,
+        packages,
+        targets,
+        target_dir,
+        stall_limit,
+        progress,
+        None,
+    )
+}
+
+/// [`build_test_targets`], with cargo and all it runs in `sandbox`, if given.
+pub fn build_test_targets_sandboxed(
+    root: &Path,
+    packages: &[&str],
+    targets: &[&str],
+    target_dir: Option<&Path>,
+    stall_limit: Duration,
+    progress: &(dyn Fn(&str) + Sync),
+    sandbox: SandboxUse<'_>,
+) -> Result<BuildOutput, CompileError> {
     let mut command = vec!["build"];
     for target in targets {
         command.extend(["--test", target]);
     }
-    run_cargo(
+    let place = Place {
         root,
-        &command,
-        packages,
-        &[],
         target_dir,
-        Some(stall_limit),
-        progress,
-    )
+        sandbox: sandbox,
+    };
+    run_cargo(place, &command, packages, &[], Some(stall_limit), progress)
 }
 
 /// Runs clippy on every target of `packages` with warnings denied; its findings are the errors.
@@ -218,44 +256,65 @@ pub fn clippy(
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<BuildOutput, CompileError> {
     let deny = ["-D", "warnings"];
-    run_cargo(
+    let place = Place {
         root,
+        target_dir,
+        sandbox: None,
+    };
+    run_cargo(
+        place,
         &["clippy", "--all-targets"],
         packages,
         &deny,
-        target_dir,
         None,
         progress,
     )
 }
 
+/// Where cargo runs: the workspace, its target folder (`None` for the workspace's own), and the
+/// sandbox around it.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    root: &'a Path,
+    target_dir: Option<&'a Path>,
+    sandbox: SandboxUse<'a>,
+}
+
 /// Runs `cargo <command> --keep-going` for `packages` and collects its JSON messages; stops cargo
 /// and all it started when it goes `stall_limit` without printing anything.
 fn run_cargo(
-    root: &Path,
+    place: Place<'_>,
     command_args: &[&str],
     packages: &[&str],
     rustc_args: &[&str],
-    target_dir: Option<&Path>,
     stall_limit: Option<Duration>,
     progress: &(dyn Fn(&str) + Sync),
 ) -> Result<BuildOutput, CompileError> {
+    let Place {
+        root,
+        target_dir,
+        sandbox,
+    } = place;
     let cargo = cargo_command();
     let mut command = Command::new(&cargo);
     command
         .current_dir(root)
         .args(command_args)
         .args(["--keep-going", "--message-format=json"])
-        .args(packages.iter().flat_map(|p| ["--package", p]))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .args(packages.iter().flat_map(|p| ["--package", p]));
     if !rustc_args.is_empty() {
         command.arg("--").args(rustc_args);
     }
     if let Some(dir) = target_dir {
         command.env("CARGO_TARGET_DIR", dir);
     }
+    if let Some((sandbox, scope)) = sandbox {
+        command = sandbox.wrap(command, scope);
+    }
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     process_tree::start_own_tree(&mut command);
     let mut child = command
         .spawn()

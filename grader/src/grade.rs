@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::compile::{CompileError, build_test_targets, build_tests};
+use crate::compile::{CompileError, build_test_targets_sandboxed, build_tests_sandboxed};
 use crate::integrity::RunGuard;
 use crate::next_step::{file_named_by, first_to_show};
 use crate::planted::{ON_REFERENCE_TARGET, PlantedBugs};
 use crate::process::Limits;
 use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
+use crate::sandbox::{Sandbox, Scope};
 use crate::testrun::{Protocol, TestEnv, list_tests, run_test};
 use crate::workbook::Unit;
 
@@ -43,6 +44,9 @@ pub struct GradeOptions<'a> {
     /// Run no more tests of an exercise once one has failed (the self-check, which only needs to
     /// know that a planted mistake is caught, not every test it breaks).
     pub stop_at_first_failure: bool,
+    /// The sandbox the build and every test run in, and what they may touch (an instructor's
+    /// batch); `None` for a learner's own run.
+    pub sandbox: Option<(&'a Sandbox, &'a Scope)>,
 }
 
 impl GradeOptions<'_> {
@@ -55,6 +59,7 @@ impl GradeOptions<'_> {
             progress: &|_| {},
             planted: None,
             stop_at_first_failure: false,
+            sandbox: None,
         }
     }
 }
@@ -95,12 +100,13 @@ pub fn grade_unit(
     // Grading some exercises builds only their test targets (and the libraries and binaries they
     // need): a round of the self-check, or `--exercise`, links no other test binary.
     let build = if options.only.is_empty() {
-        build_tests(
+        build_tests_sandboxed(
             root,
             &packages,
             options.target_dir.as_deref(),
             unit.manifest.build_timeout(),
             &|line| progress(Progress::Cargo(line)),
+            options.sandbox,
         )?
     } else {
         let mut packages: Vec<&str> = selected
@@ -113,13 +119,14 @@ pub fn grade_unit(
             .iter()
             .flat_map(|&i| manifest.exercises[i].tests.iter().map(String::as_str))
             .collect();
-        build_test_targets(
+        build_test_targets_sandboxed(
             root,
             &packages,
             &targets,
             options.target_dir.as_deref(),
             unit.manifest.build_timeout(),
             &|line| progress(Progress::Cargo(line)),
+            options.sandbox,
         )?
     };
 
@@ -146,6 +153,10 @@ pub fn grade_unit(
             package_name: krate.package.clone(),
             scratch: scratch.path().to_owned(),
             limits: Limits::default(),
+            // The tests write their results to the scratch folder.
+            sandbox: options
+                .sandbox
+                .map(|(sandbox, scope)| (sandbox.clone(), scope.with_writable(scratch.path()))),
         };
         // The learner's own tests are theirs to write, under libtest; every other test is
         // canonical and reports through the harness.
@@ -217,6 +228,7 @@ pub fn grade_unit(
                     exercise,
                     options.stop_at_first_failure,
                     &|line| progress(Progress::Cargo(line)),
+                    options.sandbox,
                 )?;
                 // In the order the bugs are planted (the variants file's), not by name.
                 for result in &graded {
@@ -280,6 +292,9 @@ pub fn grade_unit(
         exercises,
     );
     report.warnings = warnings;
+    if let Some((sandbox, _)) = options.sandbox {
+        report.protections = sandbox.protections().join("; ");
+    }
     Ok(report)
 }
 

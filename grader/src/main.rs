@@ -7,6 +7,10 @@ mod progress;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // The sandbox's wrapper (a hidden first argument): restrict, then become the program.
+    if let Some(code) = grader::sandbox::run_if_wrapper() {
+        return code;
+    }
     // Ctrl-C or SIGTERM stops every running test's process tree, then exits with 130.
     grader::process::stop_all_on_signal();
     let outcome = cli::run();

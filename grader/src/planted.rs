@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::compile::{CompileError, build_test_targets};
+use crate::compile::{CompileError, SandboxUse, build_test_targets_sandboxed};
 use crate::manifest::Exercise;
 use crate::process::Limits;
 use crate::report::{TestResult, TestStatus};
@@ -70,6 +70,7 @@ impl PlantedBugs {
         exercise: &Exercise,
         stop_at_first_miss: bool,
         progress: &(dyn Fn(&str) + Sync),
+        sandbox: SandboxUse<'_>,
     ) -> Result<Vec<TestResult>, CompileError> {
         let solutions = self.workbook.root.join("solutions");
         let mut overrides: Vec<(PathBuf, PathBuf)> = unit
@@ -87,7 +88,7 @@ impl PlantedBugs {
         }
         sync(&self.workbook, &overrides, &self.stage_root).map_err(stage_error)?;
 
-        let on_reference = self.run_learner_tests(unit, exercise, progress)?;
+        let on_reference = self.run_learner_tests(unit, exercise, progress, sandbox)?;
         let mut results = Vec::new();
         let mut valid = Vec::new();
         for (name, verdict) in &on_reference {
@@ -132,7 +133,7 @@ impl PlantedBugs {
         for bug in &self.bugs {
             let caught = match bug.apply(&unit_dir) {
                 Ok(()) => {
-                    let outcome = self.run_learner_tests(unit, exercise, progress)?;
+                    let outcome = self.run_learner_tests(unit, exercise, progress, sandbox)?;
                     outcome
                         .iter()
                         .filter(|(name, _)| valid.contains(name))
@@ -170,16 +171,18 @@ impl PlantedBugs {
         unit: &Unit,
         exercise: &Exercise,
         progress: &(dyn Fn(&str) + Sync),
+        sandbox: SandboxUse<'_>,
     ) -> Result<Vec<LearnerTestRun>, CompileError> {
         let krate = unit.crate_of(exercise);
         let targets: Vec<&str> = exercise.tests.iter().map(String::as_str).collect();
-        let build = build_test_targets(
+        let build = build_test_targets_sandboxed(
             &self.stage_root,
             &[krate.package.as_str()],
             &targets,
             Some(&self.target_dir),
             unit.manifest.build_timeout(),
             progress,
+            sandbox,
         )?;
         let scratch = tempfile::Builder::new()
             .prefix("workbook-planted-")
@@ -190,6 +193,8 @@ impl PlantedBugs {
             package_name: krate.package.clone(),
             scratch: scratch.path().to_owned(),
             limits: Limits::default(),
+            sandbox: sandbox
+                .map(|(sandbox, scope)| (sandbox.clone(), scope.with_writable(scratch.path()))),
         };
         let mut outcomes = Vec::new();
         for target in &exercise.tests {

@@ -12,6 +12,7 @@ use workbook_harness::protocol::{RESULT_FILE_ENV, TestReport};
 use crate::capture::{CapturedOutput, spawn_capture};
 use crate::classify::{Exit, Verdict, classify_harness, classify_libtest};
 use crate::process::{Contained, Limits};
+use crate::sandbox::{Sandbox, Scope};
 
 /// How much of each output stream is kept (half from its start, half from its end); the rest is
 /// read and dropped, so that a test printing megabytes floods neither the report nor the memory.
@@ -41,6 +42,8 @@ pub struct TestEnv {
     /// A private folder for the result files, outside the workbook.
     pub scratch: PathBuf,
     pub limits: Limits,
+    /// The sandbox the test runs in, and what it may touch (a submission's); `None` for none.
+    pub sandbox: Option<(Sandbox, Scope)>,
 }
 
 /// A finished test run.
@@ -186,10 +189,7 @@ fn base_command(binary: &Path, env: &TestEnv) -> Command {
         // layer leaves colours off by default, which would hide a missing `.with_ansi(false)`
         // (Day 5) on one machine and not on another.
         .env_remove("NO_COLOR")
-        .env_remove(RESULT_FILE_ENV)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .env_remove(RESULT_FILE_ENV);
     command
 }
 
@@ -201,6 +201,14 @@ fn run_contained(
     secret: Option<&str>,
     timeout: Duration,
 ) -> std::io::Result<Ran> {
+    let mut command = match &env.sandbox {
+        Some((sandbox, scope)) => sandbox.wrap(command, scope),
+        None => command,
+    };
+    command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut tree = Contained::spawn(command, &env.limits)?;
     let stdout = spawn_capture(
         tree.take_stdout().expect("stdout is piped"),
@@ -290,6 +298,7 @@ mod tests {
             package_name: "p".into(),
             scratch: ".".into(),
             limits: crate::process::Limits::default(),
+            sandbox: None,
         };
         let command = super::base_command(std::path::Path::new("t"), &env);
         let value = |key: &str| {

@@ -1,2 +1,168 @@
 //! The sandbox around a submission's build and tests (instructors' batches): which protections this
 //! system offers, and a command wrapped in them.
+//!
+//! A wrapped command runs the grader's own binary first, with a hidden first argument
+//! ([`WRAPPER_ARG`]): that process restricts itself (resource limits, Landlock on Linux) and then
+//! replaces itself with the real program, which inherits every restriction. No code runs in a
+//! forked child before `exec` (the workspace forbids `unsafe`, so there is no `pre_exec`): the
+//! restrictions are a program's own, applied in the open. On Linux a network namespace
+//! (`unshare --net`) comes first, where the system allows one.
+//!
+//! What the system does not offer is reported, never assumed: [`Sandbox::protections`] says what
+//! enforces each protection, and [`Sandbox::is_real`] whether file-system and network isolation
+//! both hold.
+//!
+//! - `linux.rs`: detection (a Landlock probe on a throwaway thread, an `unshare` probe), and the
+//!   wrapper's own restrictions (rlimits, loopback, Landlock).
+//! - `fallback.rs`: every other system: no sandbox, and saying so.
+//! - `wrapper.rs`: the wrapper's hidden command line, written and read.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
+
+#[cfg(not(target_os = "linux"))]
+mod fallback;
+#[cfg(target_os = "linux")]
+mod linux;
+mod wrapper;
+
+#[cfg(not(target_os = "linux"))]
+use fallback as os;
+#[cfg(target_os = "linux")]
+use linux as os;
+
+pub use wrapper::{WRAPPER_ARG, WrapperArgs, WrapperError};
+
+/// The exit status of a wrapper that could not put the sandbox in place: the program never ran.
+pub const WRAPPER_FAILED: u8 = 125;
+
+/// What the report says where commands are not wrapped.
+const NO_SANDBOX: &str = "no sandbox on this system: the build and tests can read and write \
+    whatever the grading user can, and use the network";
+
+/// What one submission's processes may touch.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Scope {
+    /// Folders they may read and write (and run programs from): the submission's stage and
+    /// build folder. Created when missing.
+    pub writable: Vec<PathBuf>,
+    /// Folders they may read (and run programs from), besides the system's and the toolchain's.
+    pub readable: Vec<PathBuf>,
+    /// Their private temporary folder: `TMPDIR`, `TMP` and `TEMP`, readable and writable.
+    pub temp_dir: PathBuf,
+}
+
+impl Scope {
+    /// This scope with `dir` writable too.
+    pub fn with_writable(&self, dir: &std::path::Path) -> Scope {
+        let mut scope = self.clone();
+        scope.writable.push(dir.to_owned());
+        scope
+    }
+}
+
+/// The sandbox this system offers, detected once.
+#[derive(Debug, Clone)]
+pub struct Sandbox {
+    /// The program that applies the sandbox and runs the real one: the grader's binary.
+    wrapper_program: Option<PathBuf>,
+    offer: os::Offer,
+}
+
+impl Sandbox {
+    /// What this system offers, with the running binary (the grader) as the wrapper. Probes once
+    /// (a thread and one short process); never fails: what is missing is reported.
+    pub fn detect() -> Sandbox {
+        Sandbox::detect_with_wrapper(std::env::current_exe().ok())
+    }
+
+    /// As [`Sandbox::detect`], with `wrapper_program` as the binary that applies the sandbox: one
+    /// whose `main` starts with [`run_if_wrapper`] (the grader's). For callers that are not the
+    /// grader's binary themselves, such as tests (`env!("CARGO_BIN_EXE_grader")`).
+    pub fn detect_with_wrapper(wrapper_program: Option<PathBuf>) -> Sandbox {
+        let offer = match &wrapper_program {
+            Some(_) => os::Offer::detect(),
+            None => os::Offer::none(),
+        };
+        Sandbox {
+            wrapper_program,
+            offer,
+        }
+    }
+
+    /// Whether file-system AND network isolation are in force.
+    pub fn is_real(&self) -> bool {
+        self.offer.is_real()
+    }
+
+    /// One line per protection, each saying what enforces it; without a sandbox, says so plainly.
+    pub fn protections(&self) -> Vec<String> {
+        let mut lines = match &self.wrapper_program {
+            Some(_) if self.offer.wraps() => self.offer.protections(),
+            _ => vec![NO_SANDBOX.to_owned()],
+        };
+        lines.push(format!("tests: {}", crate::process::protections()));
+        lines
+    }
+
+    /// `command` wrapped in the sandbox for `scope`. Its program, arguments, explicit environment
+    /// and working folder are carried over; its stdio and process group are not (a `Command`
+    /// cannot tell them): set those on the returned command. Without a sandbox, `command` comes
+    /// back as it is, but for its temporary folder.
+    pub fn wrap(&self, command: Command, scope: &Scope) -> Command {
+        let Some(wrapper_program) = self.wrapper_program.as_ref().filter(|_| self.offer.wraps())
+        else {
+            let mut command = command;
+            set_temp_dir(&mut command, scope);
+            return command;
+        };
+        let _ = std::fs::create_dir_all(&scope.temp_dir);
+        let args = self.offer.wrapper_args(scope, &command);
+        let mut wrapped = match self.offer.namespace_prefix() {
+            Some((unshare, flags)) => {
+                let mut wrapped = Command::new(unshare);
+                wrapped.args(flags).arg("--").arg(wrapper_program);
+                wrapped
+            }
+            None => Command::new(wrapper_program),
+        };
+        wrapped.args(args.to_args());
+        for (key, value) in command.get_envs() {
+            match value {
+                Some(value) => wrapped.env(key, value),
+                None => wrapped.env_remove(key),
+            };
+        }
+        if let Some(dir) = command.get_current_dir() {
+            wrapped.current_dir(dir);
+        }
+        set_temp_dir(&mut wrapped, scope);
+        wrapped
+    }
+}
+
+fn set_temp_dir(command: &mut Command, scope: &Scope) {
+    for key in ["TMPDIR", "TMP", "TEMP"] {
+        command.env(key, &scope.temp_dir);
+    }
+}
+
+/// When this process was started as the sandbox's wrapper (its first argument is
+/// [`WRAPPER_ARG`]): puts the sandbox in place and becomes the program, or, if it cannot, says why
+/// and returns the status to exit with ([`WRAPPER_FAILED`]). `None` for any other start: the
+/// first line of the grader's `main`, so that the command line a learner sees is unchanged.
+pub fn run_if_wrapper() -> Option<ExitCode> {
+    let mut args = std::env::args_os();
+    let _program = args.next();
+    if args.next().as_deref() != Some(std::ffi::OsStr::new(WRAPPER_ARG)) {
+        return None;
+    }
+    let rest: Vec<OsString> = args.collect();
+    let error = match WrapperArgs::parse(rest) {
+        Ok(parsed) => os::enter_and_run(&parsed),
+        Err(error) => error.to_string(),
+    };
+    eprintln!("grader sandbox: {error}; the program was not run");
+    Some(ExitCode::from(WRAPPER_FAILED))
+}

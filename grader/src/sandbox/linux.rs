@@ -1,0 +1,388 @@
+//! Linux: Landlock for the file system (and the process scopes), a network namespace
+//! (`unshare --net`) or else Landlock's TCP rules for the network, and rlimits.
+//!
+//! Detection probes what the kernel enforces: a Landlock ruleset restricts a throwaway thread
+//! (Landlock restricts the calling thread only), and `unshare` starts one short process in a new
+//! network namespace. The wrapper then applies the same restrictions to itself and `exec`s the
+//! program, which inherits them all.
+//!
+//! The network namespace has its own loopback, brought up in it: tests that listen on 127.0.0.1
+//! and connect to it (Day 1's port check) still work, while nothing outside is reachable. Landlock's
+//! TCP rules are by port, not by address, so they would forbid that loopback too: they are used
+//! only where there is no namespace, and the report says what that costs.
+
+use std::os::unix::process::CommandExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use landlock::{
+    ABI, Access, AccessFs, AccessNet, LandlockStatus, PathBeneath, PathFd, Ruleset, RulesetAttr,
+    RulesetCreatedAttr, RulesetStatus, Scope as LandlockScope,
+};
+use rustix::process::{Resource, Rlimit, setrlimit};
+
+use super::Scope;
+use super::wrapper::WrapperArgs;
+use crate::process::Limits;
+
+/// The Landlock ABI whose rights the sandbox asks for (tested on Linux 6.18): the file system
+/// (all of it, truncation and device ioctls included), TCP, and the signal and socket scopes.
+const TARGET_ABI: ABI = ABI::V7;
+/// CPU time each sandboxed process may use, a backstop behind the grader's wall-clock limits
+/// for a process that escaped them.
+pub const CPU_SECONDS: u64 = 600;
+/// Read-only (and runnable) system folders; those missing on this system are left out.
+const SYSTEM_FOLDERS: [&str; 10] = [
+    "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/proc", "/sys",
+];
+/// Devices to read and write; the rest of `/dev` is read-only.
+const WRITABLE_DEVICES: [&str; 3] = ["/dev/null", "/dev/zero", "/dev/full"];
+
+/// What this system enforces.
+#[derive(Debug, Clone, Default)]
+pub struct Offer {
+    /// The Landlock ABI in force, and whether all the rights asked for are enforced.
+    landlock: Option<(u8, bool)>,
+    /// `unshare` and its flags for a new network namespace.
+    namespace: Option<(PathBuf, Vec<&'static str>)>,
+    /// The `ip` that brings the namespace's loopback up.
+    loopback_with: Option<PathBuf>,
+    /// The toolchain's folders: read-only.
+    toolchain: Vec<PathBuf>,
+    /// The process-count limit, unless the user is root (exempt from it).
+    process_limit: Option<u64>,
+    why_no_landlock: String,
+}
+
+impl Offer {
+    pub fn none() -> Offer {
+        Offer {
+            why_no_landlock: "no wrapper program".to_owned(),
+            ..Offer::default()
+        }
+    }
+
+    pub fn detect() -> Offer {
+        let namespace = namespace_probe();
+        let deny_tcp = namespace.is_none();
+        let probe = std::thread::spawn(move || restrict_thread(&[], &[], deny_tcp));
+        let (landlock, why_no_landlock) = match probe.join() {
+            Ok(Ok((abi, full))) => (Some((abi, full)), String::new()),
+            Ok(Err(why)) => (None, why),
+            Err(_) => (None, "the Landlock probe panicked".to_owned()),
+        };
+        let root = rustix::process::geteuid().is_root();
+        let extra = Limits::default().extra_processes;
+        Offer {
+            landlock,
+            loopback_with: namespace.as_ref().and_then(|(_, _, ip)| ip.clone()),
+            namespace: namespace.map(|(unshare, flags, _)| (unshare, flags)),
+            toolchain: toolchain_folders(),
+            process_limit: (!root).then(|| tasks_of_this_user().saturating_add(extra)),
+            why_no_landlock,
+        }
+    }
+
+    pub fn wraps(&self) -> bool {
+        true
+    }
+
+    pub fn is_real(&self) -> bool {
+        let network = self.namespace.is_some() || self.landlock.is_some_and(|(abi, _)| abi >= 4);
+        self.landlock.is_some() && network
+    }
+
+    pub fn namespace_prefix(&self) -> Option<(&Path, &[&'static str])> {
+        self.namespace
+            .as_ref()
+            .map(|(unshare, flags)| (unshare.as_path(), flags.as_slice()))
+    }
+
+    pub fn wrapper_args(&self, scope: &Scope, command: &Command) -> WrapperArgs {
+        let mut readable = self.toolchain.clone();
+        readable.extend(scope.readable.iter().cloned());
+        WrapperArgs {
+            writable: scope.writable.clone(),
+            readable,
+            temp_dir: scope.temp_dir.clone(),
+            landlock: self.landlock.is_some(),
+            deny_tcp: self.namespace.is_none() && self.landlock.is_some_and(|(abi, _)| abi >= 4),
+            loopback_with: self.loopback_with.clone(),
+            process_limit: self.process_limit,
+            program: command.get_program().to_owned(),
+            args: command.get_args().map(ToOwned::to_owned).collect(),
+        }
+    }
+
+    pub fn protections(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        match self.landlock {
+            Some((abi, full)) => {
+                let partly = if full { "" } else { ", partly: this kernel lacks some rights" };
+                lines.push(format!(
+                    "file system: only the submission's own folders (its stage and build folder) and a private \
+                     temporary folder are writable; besides them only the system's folders and the Rust toolchain \
+                     can be read: the rest of the workbook, the solutions and other submissions cannot \
+                     (Landlock ABI {abi}{partly})"
+                ));
+                let scopes = if abi >= 6 {
+                    ", send them signals or connect to their abstract Unix sockets (Landlock scopes)"
+                } else {
+                    " (signals to them are not restricted on this kernel)"
+                };
+                lines.push(format!(
+                    "other processes: a sandboxed process cannot trace them or read their memory{scopes}; no \
+                     privileges gained through setuid programs (no_new_privs)"
+                ));
+            }
+            None => lines.push(format!(
+                "file system: NOT isolated: the build and tests can read and write whatever the grading user can \
+                 (Landlock is not available: {})",
+                self.why_no_landlock
+            )),
+        }
+        lines.push(match (&self.namespace, self.landlock) {
+            (Some(_), _) if self.loopback_with.is_some() => {
+                "network: none; only the sandbox's own loopback (a network namespace, unshare --net)".to_owned()
+            }
+            (Some(_), _) => "network: none, not even a loopback (a network namespace, unshare --net; no `ip` to \
+                 bring its loopback up): tests that use 127.0.0.1 fail"
+                .to_owned(),
+            (None, Some((abi, _))) if abi >= 4 => format!(
+                "network: TCP bind and connect denied (Landlock ABI {abi}); UDP is not restricted, and with no \
+                 network namespace on this system tests that use TCP on 127.0.0.1 fail"
+            ),
+            (None, _) => "network: NOT isolated (no network namespace and no Landlock network rules on this \
+                 system)"
+                .to_owned(),
+        });
+        let limits = Limits::default();
+        let processes = match self.process_limit {
+            Some(_) => format!("{} more processes", limits.extra_processes),
+            None => "no process-count limit (root is exempt from it)".to_owned(),
+        };
+        lines.push(format!(
+            "limits per process: memory {} GiB, files up to {} MB, CPU time {CPU_SECONDS} s, {processes} (rlimits)",
+            limits.memory_bytes >> 30,
+            limits.file_size_bytes >> 20,
+        ));
+        lines
+    }
+}
+
+/// The wrapper: restricts itself as `args` says, then becomes the program. Returns only on
+/// failure, with the reason.
+pub fn enter_and_run(args: &WrapperArgs) -> String {
+    for dir in args.writable.iter().chain([&args.temp_dir]) {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            return format!("cannot create {}: {e}", dir.display());
+        }
+    }
+    if let Err(why) = apply_limits(args.process_limit) {
+        return why;
+    }
+    if let Some(ip) = &args.loopback_with {
+        let status = Command::new(ip)
+            .args(["link", "set", "lo", "up"])
+            .stdin(Stdio::null())
+            .status();
+        if !status.as_ref().is_ok_and(|s| s.success()) {
+            return format!(
+                "cannot bring up the loopback with {}: {status:?}",
+                ip.display()
+            );
+        }
+    }
+    if args.landlock {
+        let mut writable = args.writable.clone();
+        writable.push(args.temp_dir.clone());
+        if let Err(why) = restrict_thread(&writable, &args.readable, args.deny_tcp) {
+            return format!("cannot restrict the file system: {why}");
+        }
+    }
+    let error = Command::new(&args.program).args(&args.args).exec();
+    format!("cannot run {}: {error}", args.program.to_string_lossy())
+}
+
+fn apply_limits(process_limit: Option<u64>) -> Result<(), String> {
+    let limits = Limits::default();
+    let mut wanted = vec![
+        (Resource::As, limits.memory_bytes, "memory"),
+        (Resource::Fsize, limits.file_size_bytes, "file size"),
+        (Resource::Cpu, CPU_SECONDS, "CPU time"),
+    ];
+    if let Some(limit) = process_limit {
+        wanted.push((Resource::Nproc, limit, "process count"));
+    }
+    for (resource, value, name) in wanted {
+        let limit = Rlimit {
+            current: Some(value),
+            maximum: Some(value),
+        };
+        setrlimit(resource, limit).map_err(|e| format!("cannot limit the {name}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Restricts the calling thread (and what it runs from now on): `writable` and `readable`
+/// folders besides the system's, TCP denied if `deny_tcp`, the scopes. Returns the ABI in force
+/// and whether every right asked for is enforced.
+fn restrict_thread(
+    writable: &[PathBuf],
+    readable: &[PathBuf],
+    deny_tcp: bool,
+) -> Result<(u8, bool), String> {
+    let read = AccessFs::from_read(TARGET_ABI);
+    let all = AccessFs::from_all(TARGET_ABI);
+    let mut ruleset = Ruleset::default()
+        .handle_access(all)
+        .and_then(|r| r.scope(LandlockScope::from_all(TARGET_ABI)))
+        .map_err(|e| e.to_string())?;
+    if deny_tcp {
+        ruleset = ruleset
+            .handle_access(AccessNet::from_all(TARGET_ABI))
+            .map_err(|e| e.to_string())?;
+    }
+    let mut created = ruleset.create().map_err(|e| e.to_string())?;
+    let mut rules: Vec<(PathBuf, landlock::BitFlags<AccessFs>)> = Vec::new();
+    rules.extend(SYSTEM_FOLDERS.iter().map(|dir| (dir.into(), read)));
+    rules.push(("/dev".into(), read));
+    let file = AccessFs::from_file(TARGET_ABI);
+    rules.extend(WRITABLE_DEVICES.iter().map(|dev| (dev.into(), file)));
+    rules.extend(readable.iter().map(|dir| (dir.clone(), read)));
+    rules.extend(writable.iter().map(|dir| (dir.clone(), all)));
+    for (path, access) in rules {
+        // A folder this system does not have needs no rule.
+        let Ok(fd) = PathFd::new(&path) else { continue };
+        created = created
+            .add_rule(PathBeneath::new(fd, access))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let status = created.restrict_self().map_err(|e| e.to_string())?;
+    let abi = match status.landlock {
+        LandlockStatus::Available { effective_abi, .. } => abi_number(effective_abi),
+        LandlockStatus::NotEnabled => return Err("it is not enabled in this kernel".to_owned()),
+        LandlockStatus::NotImplemented => return Err("this kernel does not have it".to_owned()),
+    };
+    match status.ruleset {
+        RulesetStatus::NotEnforced => Err("the kernel enforces none of its rules".to_owned()),
+        RulesetStatus::PartiallyEnforced => Ok((abi.min(abi_number(TARGET_ABI)), false)),
+        RulesetStatus::FullyEnforced => Ok((abi.min(abi_number(TARGET_ABI)), true)),
+    }
+}
+
+fn abi_number(abi: ABI) -> u8 {
+    match abi {
+        ABI::V1 => 1,
+        ABI::V2 => 2,
+        ABI::V3 => 3,
+        ABI::V4 => 4,
+        ABI::V5 => 5,
+        ABI::V6 => 6,
+        ABI::V7 => 7,
+        ABI::V8 => 8,
+        ABI::V9 => 9,
+        ABI::V10 => 10,
+        _ => 0,
+    }
+}
+
+/// `unshare`, the flags that give a new network namespace here, and the `ip` that brings its
+/// loopback up (if one does): the first that works of root's `--net` alone, or a user namespace
+/// with it.
+fn namespace_probe() -> Option<(PathBuf, Vec<&'static str>, Option<PathBuf>)> {
+    let unshare = find_program("unshare")?;
+    let ip = find_program("ip");
+    let candidates: Vec<Vec<&'static str>> = if rustix::process::geteuid().is_root() {
+        vec![vec!["--net"]]
+    } else {
+        vec![
+            vec!["--net", "--map-root-user"],
+            vec!["--net", "--map-current-user"],
+        ]
+    };
+    let runs = |flags: &[&str], program: &Path, args: &[&str]| {
+        Command::new(&unshare)
+            .args(flags)
+            .arg("--")
+            .arg(program)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let true_program = find_program("true")?;
+    for flags in candidates {
+        if let Some(ip) = &ip
+            && runs(&flags, ip, &["link", "set", "lo", "up"])
+        {
+            return Some((unshare, flags, Some(ip.clone())));
+        }
+        if runs(&flags, &true_program, &[]) {
+            return Some((unshare, flags, None));
+        }
+    }
+    None
+}
+
+/// `name` on `PATH`, or in the system folders where `ip` lives when `PATH` leaves them out.
+fn find_program(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .chain(["/usr/sbin", "/sbin", "/usr/bin", "/bin"].map(PathBuf::from))
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The Rust toolchain's folders: `CARGO_HOME` and `RUSTUP_HOME` (or their defaults), and the
+/// toolchain the running cargo belongs to.
+fn toolchain_folders() -> Vec<PathBuf> {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let from_env = |key: &str, default: &str| {
+        std::env::var_os(key)
+            .map(PathBuf::from)
+            .or_else(|| home.as_ref().map(|h| h.join(default)))
+    };
+    let mut folders: Vec<PathBuf> = [
+        from_env("CARGO_HOME", ".cargo"),
+        from_env("RUSTUP_HOME", ".rustup"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let cargo = PathBuf::from(crate::compile::cargo_command());
+    if cargo.is_absolute()
+        && let Some(toolchain) = cargo.parent().and_then(Path::parent)
+    {
+        folders.push(toolchain.to_owned());
+    }
+    folders.retain(|dir| dir.is_dir());
+    folders
+}
+
+/// How many processes and threads this user runs now: `RLIMIT_NPROC` counts them all.
+fn tasks_of_this_user() -> u64 {
+    let uid = rustix::process::getuid().as_raw().to_string();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| std::fs::read_to_string(entry.path().join("status")).ok())
+        .filter(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Uid:"))
+                .and_then(|ids| ids.split_whitespace().next())
+                == Some(uid.as_str())
+        })
+        .filter_map(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Threads:"))
+                .and_then(|n| n.trim().parse::<u64>().ok())
+        })
+        .sum()
+}

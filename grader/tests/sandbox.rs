@@ -1,0 +1,384 @@
+//! The sandbox around a submission's build and tests: a wrapped process cannot read or write
+//! outside its scope nor reach the network, can work inside its scope, and passes its exit status
+//! and output through; a real unit grades the same inside it as outside.
+//!
+//! The confined process is this test binary itself, run again with [`ACTION_ENV`] set: its
+//! `attempts_everything` test then tries each action and prints what happened.
+
+use std::io::{Read as _, Write as _};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use grader::sandbox::{Sandbox, Scope};
+
+/// Set in the confined copy of this binary: the folder its actions work in.
+const ACTION_ENV: &str = "SANDBOX_TEST_ROOT";
+/// Set with it: the host's listener to connect to.
+const LISTENER_ENV: &str = "SANDBOX_TEST_LISTENER";
+
+fn sandbox() -> Sandbox {
+    Sandbox::detect_with_wrapper(Some(env!("CARGO_BIN_EXE_grader").into()))
+}
+
+/// Whether this kernel has what a real sandbox needs; says why not when it does not.
+fn kernel_has_a_sandbox() -> bool {
+    match landlock_status() {
+        Ok(()) => true,
+        Err(why) => {
+            println!("skipped: {why}");
+            false
+        }
+    }
+}
+
+/// Whether this kernel enforces Landlock, asked of the kernel directly (a throwaway thread
+/// restricts itself), not through the sandbox under test.
+#[cfg(target_os = "linux")]
+fn landlock_status() -> Result<(), String> {
+    use landlock::{
+        ABI, Access, AccessFs, Ruleset, RulesetAttr, RulesetCreatedAttr, RulesetStatus,
+    };
+    let probe = std::thread::spawn(|| {
+        Ruleset::default()
+            .handle_access(AccessFs::from_all(ABI::V1))?
+            .create()?
+            .restrict_self()
+    });
+    match probe.join().expect("the probe thread") {
+        Ok(status) if status.ruleset != RulesetStatus::NotEnforced => Ok(()),
+        Ok(status) => Err(format!("this kernel does not enforce Landlock: {status:?}")),
+        Err(e) => Err(format!("Landlock cannot be used: {e}")),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn landlock_status() -> Result<(), String> {
+    Err("no Landlock outside Linux".to_owned())
+}
+
+/// One action of the confined process and whether it worked: `name=ok` or `name=denied: why`.
+fn attempt(name: &str, action: impl FnOnce() -> std::io::Result<()>) -> String {
+    match action() {
+        Ok(()) => format!("{name}=ok"),
+        Err(e) => format!("{name}=denied: {e}"),
+    }
+}
+
+/// Everything the confined process tries, in `root` (see [`scope_in`]).
+fn attempts(root: &Path, listener: &str) -> Vec<String> {
+    let temp = std::env::temp_dir();
+    vec![
+        attempt("read_solutions", || {
+            std::fs::read_to_string(root.join("solutions/answer.rs")).map(drop)
+        }),
+        attempt("list_solutions", || {
+            std::fs::read_dir(root.join("solutions")).map(drop)
+        }),
+        attempt("write_outside", || {
+            std::fs::write(root.join("outside.txt"), "escaped")
+        }),
+        attempt("read_stage", || {
+            std::fs::read_to_string(root.join("stage/learner.rs")).map(drop)
+        }),
+        attempt("write_stage", || {
+            std::fs::write(root.join("stage/built.txt"), "built")?;
+            std::fs::read_to_string(root.join("stage/built.txt")).map(drop)
+        }),
+        attempt("write_temp", || {
+            std::fs::write(temp.join("scratch.txt"), "scratch")?;
+            std::fs::remove_file(temp.join("scratch.txt"))
+        }),
+        attempt("connect_host", || {
+            let address = listener.parse().map_err(std::io::Error::other)?;
+            TcpStream::connect_timeout(&address, Duration::from_secs(2)).map(drop)
+        }),
+        attempt("own_loopback", || {
+            let own = TcpListener::bind("127.0.0.1:0")?;
+            let mut client = TcpStream::connect(own.local_addr()?)?;
+            client.write_all(b"ping")?;
+            let mut received = [0; 4];
+            own.accept()?.0.read_exact(&mut received)?;
+            Ok(())
+        }),
+        format!("temp_dir={}", temp.display()),
+    ]
+}
+
+/// The confined side: the actions, printed. Without [`ACTION_ENV`] (an ordinary run) the same
+/// actions run unconfined, where every one of them works.
+#[test]
+fn attempts_everything() {
+    if let Some(root) = std::env::var_os(ACTION_ENV) {
+        let listener = std::env::var(LISTENER_ENV).unwrap_or_default();
+        for line in attempts(Path::new(&root), &listener) {
+            println!("{line}");
+        }
+        return;
+    }
+    let folder = Folder::new();
+    let host = TcpListener::bind("127.0.0.1:0").expect("a listener");
+    let results = attempts(folder.root(), &host.local_addr().unwrap().to_string());
+    for name in [
+        "read_solutions",
+        "write_outside",
+        "read_stage",
+        "connect_host",
+    ] {
+        assert!(
+            results.contains(&format!("{name}=ok")),
+            "unconfined, {name} works: {results:#?}"
+        );
+    }
+}
+
+/// A folder laid out as a batch's worker sees it: a stage and a solutions folder beside it.
+struct Folder(tempfile::TempDir);
+
+impl Folder {
+    fn new() -> Folder {
+        let dir = tempfile::Builder::new()
+            .prefix("sandbox-test-")
+            .tempdir()
+            .expect("a temporary folder");
+        for (file, text) in [
+            ("solutions/answer.rs", "pub fn answer() -> u32 { 42 }"),
+            ("stage/learner.rs", "pub fn answer() -> u32 { todo!() }"),
+        ] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        Folder(dir)
+    }
+
+    fn root(&self) -> &Path {
+        self.0.path()
+    }
+
+    /// The stage and the build folder writable, a private temporary folder, and this test
+    /// binary's folder readable (it is the confined program).
+    fn scope(&self) -> Scope {
+        let exe = std::env::current_exe().expect("this test's binary");
+        Scope {
+            writable: vec![self.root().join("stage"), self.root().join("build")],
+            readable: vec![exe.parent().expect("its folder").to_owned()],
+            temp_dir: self.root().join("tmp"),
+        }
+    }
+}
+
+/// Runs `command` wrapped in `sandbox` for `scope`: (status, stdout, stderr).
+fn run_wrapped(sandbox: &Sandbox, command: Command, scope: &Scope) -> (i32, String, String) {
+    let mut wrapped = sandbox.wrap(command, scope);
+    let output = wrapped
+        .stdin(Stdio::null())
+        .output()
+        .expect("the wrapped command starts");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_wrapped_process_works_in_its_scope_only() {
+    if !kernel_has_a_sandbox() {
+        return;
+    }
+    let sandbox = sandbox();
+    assert!(
+        sandbox.is_real(),
+        "Landlock is on, so the sandbox is real: {:#?}",
+        sandbox.protections()
+    );
+    let folder = Folder::new();
+    let host = TcpListener::bind("127.0.0.1:0").expect("a listener");
+    let mut command = Command::new(std::env::current_exe().unwrap());
+    command
+        .args(["--exact", "attempts_everything", "--nocapture"])
+        .args(["--test-threads=1", "--quiet"])
+        .env(ACTION_ENV, folder.root())
+        .env(LISTENER_ENV, host.local_addr().unwrap().to_string());
+    let scope = folder.scope();
+    let (status, stdout, stderr) = run_wrapped(&sandbox, command, &scope);
+    assert_eq!(status, 0, "{stdout}\n{stderr}");
+    let result = |name: &str| {
+        stdout
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{name}=")))
+            .unwrap_or_else(|| panic!("no {name} in:\n{stdout}\n{stderr}"))
+            .to_owned()
+    };
+    for denied in [
+        "read_solutions",
+        "list_solutions",
+        "write_outside",
+        "connect_host",
+    ] {
+        assert!(
+            result(denied).starts_with("denied"),
+            "{denied} must be denied: {stdout}"
+        );
+    }
+    for allowed in ["read_stage", "write_stage", "write_temp", "own_loopback"] {
+        assert_eq!(result(allowed), "ok", "{allowed} must work: {stdout}");
+    }
+    assert_eq!(result("temp_dir"), scope.temp_dir.display().to_string());
+    assert!(!folder.root().join("outside.txt").exists());
+    assert_eq!(
+        std::fs::read_to_string(folder.root().join("stage/built.txt")).unwrap(),
+        "built"
+    );
+}
+
+#[test]
+fn exit_status_and_output_pass_through_the_wrapper() {
+    if !kernel_has_a_sandbox() {
+        return;
+    }
+    let folder = Folder::new();
+    let mut command = Command::new("sh");
+    command
+        .args(["-c", "echo \"out $GREETING\"; echo err >&2; exit 7"])
+        .env("GREETING", "hello")
+        .current_dir(folder.root().join("stage"));
+    let (status, stdout, stderr) = run_wrapped(&sandbox(), command, &folder.scope());
+    assert_eq!((status, stdout.as_str()), (7, "out hello\n"), "{stderr}");
+    assert_eq!(stderr, "err\n");
+}
+
+#[test]
+fn a_program_that_cannot_run_is_a_clear_failure_of_the_wrapper() {
+    if !kernel_has_a_sandbox() {
+        return;
+    }
+    let folder = Folder::new();
+    let command = Command::new(folder.root().join("stage/no-such-program"));
+    let (status, _, stderr) = run_wrapped(&sandbox(), command, &folder.scope());
+    assert_eq!(
+        status,
+        i32::from(grader::sandbox::WRAPPER_FAILED),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cannot run"), "{stderr}");
+}
+
+#[test]
+fn the_protections_say_what_enforces_each() {
+    let sandbox = sandbox();
+    let lines = sandbox.protections();
+    assert!(lines.iter().any(|l| l.starts_with("tests: ")), "{lines:#?}");
+    if kernel_has_a_sandbox() {
+        let joined = lines.join("\n");
+        for enforcer in ["(Landlock ABI", "network: ", "(rlimits)"] {
+            assert!(joined.contains(enforcer), "{enforcer} in {joined}");
+        }
+    }
+    let none = Sandbox::detect_with_wrapper(None);
+    assert!(!none.is_real());
+    assert!(none.protections()[0].starts_with("no sandbox"));
+}
+
+/// What the wrapper costs per process: a wrapped `true` against a bare one.
+#[test]
+fn the_wrapper_costs_little_per_process() {
+    if !kernel_has_a_sandbox() {
+        return;
+    }
+    let folder = Folder::new();
+    let sandbox = sandbox();
+    let scope = folder.scope();
+    let time = |wrap: bool| {
+        let started = Instant::now();
+        for _ in 0..20 {
+            let command = Command::new("true");
+            let mut command = if wrap {
+                sandbox.wrap(command, &scope)
+            } else {
+                command
+            };
+            assert!(command.status().expect("true runs").success());
+        }
+        started.elapsed() / 20
+    };
+    let (bare, wrapped) = (time(false), time(true));
+    println!("per process: bare {bare:?}, wrapped {wrapped:?}");
+    assert!(
+        wrapped < bare + Duration::from_millis(200),
+        "bare {bare:?}, wrapped {wrapped:?}"
+    );
+}
+
+/// A real unit graded inside the sandbox: its stubs, built by cargo in the sandbox, grade as they
+/// do outside it: not started.
+#[test]
+fn a_day_grades_the_same_inside_the_sandbox() {
+    if !kernel_has_a_sandbox() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let workbook = grader::workbook::Workbook::load(&root).expect("the workbook");
+    let unit = workbook.day(2).expect("day 2");
+    // Kept between runs, so that the dependencies are built once.
+    let work: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sandbox-grade");
+    let stage = work.join("workbook");
+    grader::stage::stage(&workbook, None, &stage).expect("a stage");
+    let build = work.join("build");
+    let sandbox = sandbox();
+    let scope = Scope {
+        writable: vec![stage.clone(), build.clone()],
+        readable: Vec::new(),
+        temp_dir: work.join("tmp"),
+    };
+    let staged_unit = grader::workbook::Workbook::load(&stage)
+        .expect("the staged workbook")
+        .day(2)
+        .cloned()
+        .expect("day 2");
+    let grade = |sandboxed: bool| {
+        let options = grader::grade::GradeOptions {
+            target_dir: Some(build.clone()),
+            sandbox: sandboxed.then_some((&sandbox, &scope)),
+            ..grader::grade::GradeOptions::quiet()
+        };
+        let started = Instant::now();
+        let report =
+            grader::grade::grade_unit(&stage, &staged_unit, &options).expect("the day grades");
+        println!("graded (sandbox: {sandboxed}) in {:?}", started.elapsed());
+        report
+    };
+    let outside = grade(false);
+    let inside = grade(true);
+    let statuses = |report: &grader::report::UnitReport| {
+        report
+            .exercises
+            .iter()
+            .flat_map(|e| {
+                e.tests
+                    .iter()
+                    .map(move |t| (e.id.clone(), t.name.clone(), t.status))
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(unit.manifest.exercises.len(), inside.exercises.len());
+    assert_eq!(statuses(&outside), statuses(&inside));
+    for exercise in &inside.exercises {
+        assert_eq!(
+            exercise.status,
+            grader::report::ExerciseStatus::NotStarted,
+            "{}: {:#?}",
+            exercise.id,
+            exercise.tests
+        );
+    }
+    assert!(inside.warnings.is_empty(), "{:?}", inside.warnings);
+    assert!(
+        inside.protections.contains("Landlock"),
+        "{}",
+        inside.protections
+    );
+    assert!(!outside.protections.contains("Landlock"));
+}
