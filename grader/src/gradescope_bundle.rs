@@ -68,8 +68,10 @@ pub fn write_bundle(
         .map(|u| format!("--unit {u}"))
         .collect::<Vec<_>>()
         .join(" ");
+    // A checkout on Windows may have given the templates CRLF line ends, which bash refuses.
     let fill = |template: &str| {
         template
+            .replace("\r\n", "\n")
             .replace("@CHANNEL@", &channel)
             .replace("@COMPONENTS@", &components.join(","))
             .replace("@UNITS@", &unit_args)

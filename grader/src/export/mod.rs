@@ -77,6 +77,16 @@ impl Format {
     }
 }
 
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// [`Format::from_name`], with an error that lists the names (for clap's `value_parser`).
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Format::from_name(name)
+            .ok_or_else(|| format!("no format `{name}`: name one of {}", Format::names()))
+    }
+}
+
 impl std::fmt::Display for Format {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
@@ -167,6 +177,11 @@ mod tests {
         assert_eq!(Format::from_name("md"), Some(Format::Markdown));
         assert_eq!(Format::from_name("yaml"), None);
         assert_eq!(Format::names(), "json, csv, junit, gradescope, markdown");
+        assert_eq!("junit".parse::<Format>(), Ok(Format::Junit));
+        assert_eq!(
+            "yaml".parse::<Format>(),
+            Err("no format `yaml`: name one of json, csv, junit, gradescope, markdown".to_owned())
+        );
     }
 
     #[test]
