@@ -6,8 +6,10 @@
 //! macro is found whichever brackets call it. docs/AUTHORING.md ("Forbidden APIs") names what it
 //! does not see.
 
+mod attributes;
 mod forbidden;
 mod lexer;
+mod paths;
 mod scan;
 
 use std::path::{Path, PathBuf};

@@ -280,6 +280,35 @@ fn core_alloc_and_crate_aliases_are_std_by_another_name() {
 }
 
 #[test]
+fn paths_a_macro_completes_are_found() {
+    let exit = "std::process::exit";
+    assert_found(
+        "macro_rules! m {\n    ($module:ident) => { std::$module::exit(1) };\n}\nm!(process);",
+        "std::process",
+        "std::$module::exit",
+        2,
+    );
+    assert_found(
+        "macro_rules! m {\n    ($root:ident) => { $root::process::exit(1) };\n}\nm!(std);",
+        exit,
+        "$root::process::exit",
+        2,
+    );
+    assert_found(
+        "macro_rules! glue {\n    ($($a:tt)*; $($b:tt)*) => { $($a)* $($b)* };\n}\nglue!(std; ::process::exit(1));",
+        exit,
+        "::process::exit",
+        4,
+    );
+    assert_found(
+        "macro_rules! m {\n    ($p:path) => { $p::exit(1) };\n}\nm!(std::process);",
+        "std::process",
+        "std::process",
+        4,
+    );
+}
+
+#[test]
 fn macros_are_found_whichever_brackets_call_them() {
     assert_found("include!(\"x.rs\");", "include!", "include!", 1);
     assert_found(
@@ -405,4 +434,7 @@ fn names_that_only_contain_the_words_are_fine() {
     assert_clean("#[serde(rename = \"path\")]\n#[clap(value_parser = path)]\nstruct S;");
     assert_clean("#![forbid(unsafe_code)]\nfn path() {}\nfn link() { path() }");
     assert_clean("let v = Vec::<u8>::new(); let n = <u8>::MAX;");
+    assert_clean(
+        "macro_rules! new {\n    ($t:ty) => { <$t>::default() };\n    ($m:ident) => { $crate::process::run($m::new()) };\n}",
+    );
 }

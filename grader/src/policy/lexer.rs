@@ -118,6 +118,24 @@ pub(crate) fn tokens(source: &str) -> Vec<Lexed> {
     out
 }
 
+/// The name of the identifier at `i`, if there is one.
+pub(crate) fn word(tokens: &[Lexed], i: usize) -> Option<&str> {
+    match &tokens.get(i)?.token {
+        Token::Ident { name, .. } => Some(name),
+        _ => None,
+    }
+}
+
+/// Whether the token at `i` is the keyword (or plain identifier) `keyword`, not `r#keyword`.
+pub(crate) fn is_word(tokens: &[Lexed], i: usize, keyword: &str) -> bool {
+    matches!(tokens.get(i), Some(Lexed { token: Token::Ident { name, raw: false }, .. }) if name == keyword)
+}
+
+/// Whether the token at `i` is the punctuation `c`.
+pub(crate) fn is_punct(tokens: &[Lexed], i: usize, c: char) -> bool {
+    tokens.get(i).is_some_and(|t| t.token == Token::Punct(c))
+}
+
 fn is_ident_start(c: char) -> bool {
     c == '_' || c.is_alphabetic()
 }

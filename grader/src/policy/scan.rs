@@ -1,10 +1,10 @@
 //! Finding what a policy forbids in one file's tokens: paths (through `use` renames, groups,
 //! globs and `extern crate` aliases), macro calls, attributes and `unsafe`.
 
-use std::collections::HashMap;
-
+use super::attributes::check_attribute;
 use super::forbidden::{Forbidden, STD_CRATES};
-use super::lexer::{Lexed, Token, tokens};
+use super::lexer::{Lexed, Token, is_punct, is_word, tokens, word};
+use super::paths::{Aliases, check_path, resolve, under};
 
 /// One `use` leaf: `use std::{process as p, fs::*}` has two.
 struct UseLeaf {
@@ -20,7 +20,7 @@ pub(crate) fn scan(source: &str, forbid: &[Forbidden]) -> Vec<(String, String, u
     let tokens = tokens(source);
     let mut found = Vec::new();
     let mut uses = Vec::new();
-    let mut aliases: HashMap<String, Vec<String>> = STD_CRATES
+    let mut aliases: Aliases = STD_CRATES
         .iter()
         .map(|c| (c.to_string(), vec![c.to_string()]))
         .collect();
@@ -178,136 +178,4 @@ fn use_tree(tokens: &[Lexed], i: &mut usize, prefix: Vec<String>, out: &mut Vec<
             _ => return,
         }
     }
-}
-
-/// Flags the path that starts at token `i`, if one does and it leads under a forbidden path.
-fn check_path(
-    tokens: &[Lexed],
-    i: usize,
-    aliases: &HashMap<String, Vec<String>>,
-    forbid: &[Forbidden],
-    found: &mut Vec<(String, String, usize)>,
-) {
-    let previous = i.checked_sub(1).map(|p| &tokens[p].token);
-    if matches!(previous, Some(Token::PathSep | Token::Punct('.' | '$'))) {
-        return;
-    }
-    let crate_rooted = tokens[i].token == Token::PathSep;
-    // `Vec::new`, `<T>::new`: the `::` continues a path that is not std's.
-    if crate_rooted && matches!(previous, Some(Token::Ident { .. } | Token::Punct('>'))) {
-        return;
-    }
-    let mut j = if crate_rooted { i + 1 } else { i };
-    let mut path = Vec::new();
-    while let Some(name) = word(tokens, j) {
-        path.push(name.to_owned());
-        if tokens.get(j + 1).is_some_and(|t| t.token == Token::PathSep) {
-            j += 2;
-        } else {
-            break;
-        }
-    }
-    if path.len() < 2 && !crate_rooted {
-        return;
-    }
-    let resolved = if crate_rooted {
-        // `::name` is a crate: std itself or an `extern crate` alias of it.
-        path.first()
-            .and_then(|root| aliases.get(root))
-            .filter(|target| target.len() == 1)
-            .map(|target| [target.as_slice(), &path[1..]].concat())
-    } else {
-        resolve(&path, aliases)
-    };
-    let Some(resolved) = resolved else {
-        return;
-    };
-    for entry in forbid {
-        if let Forbidden::Path(forbidden) = entry
-            && under(&resolved, forbidden)
-        {
-            found.push((entry.to_string(), resolved.join("::"), tokens[i].line));
-        }
-    }
-}
-
-/// Flags a forbidden attribute in the attribute that starts with the `#` at `i`, if one does.
-fn check_attribute(
-    tokens: &[Lexed],
-    i: usize,
-    forbid: &[Forbidden],
-    found: &mut Vec<(String, String, usize)>,
-) {
-    let inner = is_punct(tokens, i + 1, '!');
-    let open = if inner { i + 2 } else { i + 1 };
-    if !is_punct(tokens, open, '[') {
-        return;
-    }
-    let bang = if inner { "!" } else { "" };
-    let mut depth = 0usize;
-    for k in open..tokens.len() {
-        match tokens[k].token {
-            Token::Punct('[' | '(' | '{') => depth += 1,
-            Token::Punct(']' | ')' | '}') => {
-                depth -= 1;
-                if depth == 0 {
-                    return;
-                }
-            }
-            _ => {}
-        }
-        // A name in the attribute's name position: first, or an item of `cfg_attr(..)` or
-        // `unsafe(..)`, followed by its value, arguments or the end.
-        let named = matches!(tokens[k - 1].token, Token::Punct('[' | '(' | ','))
-            && tokens
-                .get(k + 1)
-                .is_none_or(|t| matches!(t.token, Token::Punct('=' | '(' | ']' | ')' | ',')));
-        let name = match &tokens[k].token {
-            Token::Ident { name, .. } if named => name.as_str(),
-            // `#[$attr]` in a macro: the macro's caller chooses the attribute.
-            Token::Punct('$') if k == open + 1 => "$",
-            _ => continue,
-        };
-        for entry in forbid {
-            if let Forbidden::Attribute(forbidden) = entry
-                && (forbidden == name || name == "$")
-            {
-                let shown = if name == "$" { "$…" } else { name };
-                found.push((
-                    entry.to_string(),
-                    format!("#{bang}[{shown}]"),
-                    tokens[k].line,
-                ));
-                if name == "$" {
-                    break;
-                }
-            }
-        }
-    }
-}
-
-/// `path` with its first segment replaced by what it names, if that leads into a std crate.
-fn resolve(path: &[String], aliases: &HashMap<String, Vec<String>>) -> Option<Vec<String>> {
-    let target = aliases.get(path.first()?)?;
-    Some([target.as_slice(), &path[1..]].concat())
-}
-
-/// Whether `path` is `prefix` or under it, counting `std`, `core` and `alloc` as one crate.
-fn under(path: &[String], prefix: &[String]) -> bool {
-    path.len() >= prefix.len() && !prefix.is_empty() && path[1..prefix.len()] == prefix[1..]
-}
-
-fn word(tokens: &[Lexed], i: usize) -> Option<&str> {
-    match &tokens.get(i)?.token {
-        Token::Ident { name, .. } => Some(name),
-        _ => None,
-    }
-}
-
-fn is_word(tokens: &[Lexed], i: usize, keyword: &str) -> bool {
-    matches!(tokens.get(i), Some(Lexed { token: Token::Ident { name, raw: false }, .. }) if name == keyword)
-}
-
-fn is_punct(tokens: &[Lexed], i: usize, c: char) -> bool {
-    tokens.get(i).is_some_and(|t| t.token == Token::Punct(c))
 }
