@@ -405,12 +405,32 @@ fn zip_and_gzip_bombs_are_refused_before_they_expand() {
         "wrote {written} bytes of the bomb"
     );
 
+    // Many entries, each too small for its own ratio to count, expanding far past the archive.
+    let pieces: Vec<(String, Vec<u8>)> = (0..20)
+        .map(|i| (format!("piece{i}.rs"), vec![0u8; 200 * 1024]))
+        .collect();
+    zip_of(&scene.path("pieces.zip"), &pieces);
+    let reason = refusal(scene.open(&scene.path("pieces.zip"), &workbook));
+    assert!(reason.contains("its own size"), "{reason}");
+
     tar_gz_of(
         &scene.path("bomb.tar.gz"),
         &[("zeros.rs".into(), zeros, tar::EntryType::Regular)],
     );
     let reason = refusal(scene.open(&scene.path("bomb.tar.gz"), &workbook));
     assert!(reason.contains("gzip bomb"), "{reason}");
+}
+
+#[test]
+fn a_scratch_folder_left_full_is_not_written_over() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let archive = scene.path("alice.zip");
+    zip_of(&archive, &student_files(""));
+    let scratch = scene.path("scratch");
+    write(&scratch.join("leftover.rs"), b"x");
+    let result = open(&archive, &workbook, &scratch, &ArchiveLimits::default());
+    assert!(unreadable(result).contains("not empty"));
 }
 
 #[test]
@@ -428,6 +448,12 @@ fn corrupt_archives_and_other_files_are_unreadable() {
         unreadable(scene.open(&scene.path("notes.txt"), &workbook)).contains("not a submission")
     );
     assert!(unreadable(scene.open(&scene.path("absent"), &workbook)).contains("cannot read"));
+    let error = scene.open(&scene.path("text.zip"), &workbook).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        error.reason(),
+        "the message is the submission's reason"
+    );
 
     let noise: Vec<u8> = (0u32..200_000)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)

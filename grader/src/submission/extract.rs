@@ -93,6 +93,9 @@ pub(super) struct Extractor<'a> {
     limits: &'a ArchiveLimits,
     entries: usize,
     total_bytes: u64,
+    /// The archive's own size, for the ratio of all it expands to (an entry's compressed size
+    /// is the archive's word, which a hostile one can inflate).
+    archive_bytes: Option<u64>,
 }
 
 impl<'a> Extractor<'a> {
@@ -102,7 +105,14 @@ impl<'a> Extractor<'a> {
             limits,
             entries: 0,
             total_bytes: 0,
+            archive_bytes: None,
         }
+    }
+
+    /// Checks the ratio of everything written to the archive's size, `archive_bytes`, too.
+    pub(super) fn with_archive_size(mut self, archive_bytes: u64) -> Self {
+        self.archive_bytes = Some(archive_bytes);
+        self
     }
 
     /// Counts one more entry, refusing the archive past `max_files`.
@@ -184,13 +194,24 @@ impl<'a> Extractor<'a> {
         if self.total_bytes > limits.max_total_bytes {
             return Err(too_large(limits.max_total_bytes));
         }
+        let past = |written: u64, compressed: u64| {
+            written > limits.ratio_floor_bytes
+                && written > compressed.saturating_mul(limits.max_ratio)
+        };
         if let Some(compressed) = compressed
-            && file_bytes > limits.ratio_floor_bytes
-            && file_bytes > compressed.saturating_mul(limits.max_ratio)
+            && past(file_bytes, compressed)
         {
             return Err(OpenError::Refused(format!(
                 "entry {} expands more than {} times its compressed size (a zip bomb)",
                 shown(name),
+                limits.max_ratio
+            )));
+        }
+        if let Some(archive_bytes) = self.archive_bytes
+            && past(self.total_bytes, archive_bytes)
+        {
+            return Err(OpenError::Refused(format!(
+                "the archive expands more than {} times its own size (a zip bomb)",
                 limits.max_ratio
             )));
         }

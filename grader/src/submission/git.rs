@@ -76,8 +76,6 @@ pub(super) fn extract_head(
     limits: &ArchiveLimits,
     notes: &mut Vec<String>,
 ) -> Result<(), OpenError> {
-    std::fs::create_dir_all(scratch)
-        .map_err(|e| OpenError::Unreadable(format!("cannot create {}: {e}", scratch.display())))?;
     let git = Git::new(&repository.git_dir)?;
     let blobs = git.list_head(limits, notes)?;
     git.write_blobs(&blobs, &mut Extractor::new(scratch, limits))

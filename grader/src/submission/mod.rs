@@ -30,9 +30,9 @@ pub struct ArchiveLimits {
     pub max_files: usize,
     /// The bytes written for any one file.
     pub max_file_bytes: u64,
-    /// How many times its compressed size a file (a `.zip` entry) or the whole stream (a
-    /// `.tar.gz`) may expand to, once past [`ArchiveLimits::ratio_floor_bytes`]: source code
-    /// compresses about 4 to 10 times, a zip bomb a thousand times.
+    /// How many times its compressed size a file (a `.zip` entry) or the whole archive may
+    /// expand to, once past [`ArchiveLimits::ratio_floor_bytes`]: source code compresses about 4
+    /// to 10 times, a zip bomb a thousand times.
     pub max_ratio: u64,
     /// Below this many bytes the ratio is not checked (a small file of blanks compresses well).
     pub ratio_floor_bytes: u64,
@@ -54,10 +54,10 @@ impl Default for ArchiveLimits {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OpenError {
     /// Not there, not an archive, corrupt or truncated, git missing: nothing could be read.
-    #[error("unreadable: {0}")]
+    #[error("{0}")]
     Unreadable(String),
     /// Readable but refused unread: an entry that escapes, a link, a device, too large.
-    #[error("refused: {0}")]
+    #[error("{0}")]
     Refused(String),
 }
 
@@ -117,6 +117,7 @@ pub fn open(
     let mut work_tree = None;
     let (top, kind) = if metadata.is_dir() {
         if let Some(repository) = git::Repository::find(path)? {
+            make_scratch(scratch)?;
             git::extract_head(&repository, scratch, limits, &mut notes)?;
             work_tree = repository.work_tree;
             (scratch.to_owned(), SubmissionKind::Git)
@@ -171,13 +172,23 @@ fn archive_kind(path: &Path) -> Result<SubmissionKind, OpenError> {
     }
 }
 
+/// Creates the scratch folder, which must be empty: an entry is never written over a file.
 fn make_scratch(scratch: &Path) -> Result<(), OpenError> {
     std::fs::create_dir_all(scratch).map_err(|e| {
         OpenError::Unreadable(format!(
             "cannot create the scratch folder {}: {e}",
             scratch.display()
         ))
-    })
+    })?;
+    let empty = std::fs::read_dir(scratch).is_ok_and(|mut entries| entries.next().is_none());
+    if !empty {
+        return Err(OpenError::Unreadable(format!(
+            "the scratch folder {} is not empty: the grader must empty it before opening a \
+             submission there",
+            scratch.display()
+        )));
+    }
+    Ok(())
 }
 
 fn file_name_lowercase(path: &Path) -> String {

@@ -21,15 +21,17 @@ pub(super) fn extract(
     scratch: &Path,
     limits: &ArchiveLimits,
 ) -> Result<(), OpenError> {
-    let file = File::open(path)
-        .map_err(|e| OpenError::Unreadable(format!("cannot read {}: {e}", path.display())))?;
+    let unreadable =
+        |e: std::io::Error| OpenError::Unreadable(format!("cannot read {}: {e}", path.display()));
+    let file = File::open(path).map_err(unreadable)?;
+    let archive_bytes = file.metadata().map_err(unreadable)?.len();
     let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| {
         OpenError::Unreadable(format!("not a zip archive: {}: {e}", path.display()))
     })?;
     if archive.len() > limits.max_files {
         return Err(too_many_files(limits.max_files));
     }
-    let mut extractor = Extractor::new(scratch, limits);
+    let mut extractor = Extractor::new(scratch, limits).with_archive_size(archive_bytes);
     for index in 0..archive.len() {
         let mut entry = archive
             .by_index(index)
