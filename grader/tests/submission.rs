@@ -649,6 +649,49 @@ fn a_hostile_repository_configuration_runs_nothing() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_repository_that_links_out_of_the_submission_is_refused() {
+    let (_dir, workbook) = workbook();
+    let scene = Scene::new();
+    let other = scene.path("solutions");
+    write_tree(&other, &student_files(""));
+    git(&other, &["init", "-q"]);
+    git(&other, &["add", "."]);
+    git(&other, &["commit", "-q", "-m", "solutions"]);
+    let repo = scene.path("grace");
+    git(scene.dir.path(), &["init", "-q", "grace"]);
+    std::fs::remove_dir_all(repo.join(".git/objects")).unwrap();
+    std::os::unix::fs::symlink(other.join(".git/objects"), repo.join(".git/objects")).unwrap();
+    std::fs::copy(other.join(".git/HEAD"), repo.join(".git/HEAD")).unwrap();
+    copy_refs(&other.join(".git/refs"), &repo.join(".git/refs"));
+    let reason = refusal(scene.open(&repo, &workbook));
+    assert!(
+        reason.contains("objects") && reason.contains("symbolic link"),
+        "{reason}"
+    );
+
+    let worktree = scene.path("heidi");
+    write(
+        &worktree.join(".git"),
+        format!("gitdir: {}\n", other.join(".git").display()).as_bytes(),
+    );
+    let reason = refusal(scene.open(&worktree, &workbook));
+    assert!(reason.contains("elsewhere"), "{reason}");
+}
+
+fn copy_refs(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_refs(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 #[test]
 fn a_repository_without_commits_is_unreadable() {
     let (_dir, workbook) = workbook();

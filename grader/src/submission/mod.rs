@@ -10,6 +10,7 @@
 
 mod extract;
 mod git;
+mod git_plumbing;
 mod root;
 mod take;
 mod tar_archive;
