@@ -1,6 +1,7 @@
 //! The command line: one subcommand per thing learners and maintainers do, each in its own function.
 
 use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
@@ -13,6 +14,7 @@ use grader::render::render;
 use grader::selfcheck;
 use grader::workbook::{Unit, Workbook};
 
+use crate::instructors;
 use crate::progress::ProgressPrinter;
 
 /// Grades the Rust workbook's exercises and shows hints.
@@ -63,6 +65,52 @@ enum Command {
     },
     /// List the days and their exercises.
     List,
+    /// Instructors: grade many submissions (folders, git repositories, .zip or .tar.gz files).
+    Batch {
+        /// The submissions, one per student: `cargo grader batch submissions/*`.
+        #[arg(required = true, value_name = "SUBMISSION")]
+        submissions: Vec<PathBuf>,
+        /// The units to grade: `day1` … `day5`, `capstone`, or `all` (repeat for several).
+        #[arg(long, value_name = "UNIT", default_value = "all")]
+        unit: Vec<String>,
+        /// The results to write: json, csv, junit, gradescope, markdown (repeat, or separate by commas).
+        #[arg(long = "format", value_name = "FORMAT", value_delimiter = ',', default_values_t = ["json".to_owned(), "csv".to_owned(), "markdown".to_owned()])]
+        formats: Vec<String>,
+        /// Where to write the results.
+        #[arg(long, value_name = "DIR", default_value = "grading")]
+        out: PathBuf,
+        /// How many submissions to grade at once (each builds in its own folder).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Refuse to grade unless a real sandbox (file system and network isolation) is in force.
+        #[arg(long)]
+        require_sandbox: bool,
+        /// Grade every submission again, even those whose learner files an earlier run graded.
+        #[arg(long)]
+        no_cache: bool,
+        /// Where the workers' copies, build folders and the cache live (default: in the system's temporary folder).
+        #[arg(long, value_name = "DIR")]
+        work_dir: Option<PathBuf>,
+    },
+    /// Instructors: write the repository students receive, without the reference solutions.
+    Release {
+        /// The folder to write it to (new or empty).
+        dir: PathBuf,
+        /// Keep the reference solutions, alternatives and planted mistakes (for self-paced groups).
+        #[arg(long)]
+        with_solutions: bool,
+        /// Write into a folder that is not empty.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Instructors: write a Gradescope autograder bundle that grades with this workbook.
+    Gradescope {
+        /// The folder to write the bundle to.
+        dir: PathBuf,
+        /// The units it grades: `day1` … `day5`, `capstone`, or `all` (repeat for several).
+        #[arg(long, value_name = "UNIT", default_value = "all")]
+        unit: Vec<String>,
+    },
     /// Check the workbook itself: manifests, every reference solution passes, every stub fails.
     Check {
         /// Only check that the files the manifests name exist (no build).
@@ -111,6 +159,36 @@ pub fn run() -> anyhow::Result<ExitCode> {
             unit,
             mistakes,
         } => check_command(&workbook, layout_only, &unit, mistakes),
+        Command::Batch {
+            submissions,
+            unit,
+            formats,
+            out,
+            jobs,
+            require_sandbox,
+            no_cache,
+            work_dir,
+        } => instructors::batch_command(
+            &workbook,
+            instructors::BatchRequest {
+                submissions,
+                units: unit,
+                formats,
+                out,
+                jobs,
+                require_sandbox,
+                no_cache,
+                work_dir,
+            },
+        ),
+        Command::Release {
+            dir,
+            with_solutions,
+            force,
+        } => instructors::release_command(&workbook, &dir, with_solutions, force),
+        Command::Gradescope { dir, unit } => {
+            instructors::gradescope_command(&workbook, &dir, &unit)
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! `cargo grader check`.
 
 mod cli;
+mod instructors;
 mod progress;
 
 use std::process::ExitCode;

@@ -102,6 +102,7 @@ mod tests {
             violations: Vec::new(),
             missing_files: Vec::new(),
             units: Vec::new(),
+            notes: Vec::new(),
             cached: false,
             duration_ms: 12,
         }

@@ -3,6 +3,8 @@
 
 pub mod cache;
 pub mod model;
+pub mod run;
 pub mod score;
 
 pub use model::*;
+pub use run::{BatchError, BatchOptions, BatchProgress, default_work_dir, grade_batch};

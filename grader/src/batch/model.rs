@@ -50,6 +50,10 @@ pub struct SubmissionReport {
     pub missing_files: Vec<PathBuf>,
     /// The full reports of the units graded, as `cargo day N --json` gives them.
     pub units: Vec<UnitReport>,
+    /// What the instructor should know about how it was read: uncommitted changes left out of a
+    /// git repository, a layout not found.
+    #[serde(default)]
+    pub notes: Vec<String>,
     /// Taken from the cache: an earlier run graded the same learner files with the same workbook.
     pub cached: bool,
     /// How long grading it took (0 when cached).

@@ -137,6 +137,7 @@ fn submission(
         violations,
         missing_files: Vec::new(),
         units,
+        notes: Vec::new(),
         cached: false,
         duration_ms: 1500,
     }

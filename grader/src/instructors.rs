@@ -1,0 +1,204 @@
+//! The instructors' subcommands: `cargo grader release`, `cargo grader batch` and
+//! `cargo grader gradescope`.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context as _, bail};
+
+use grader::batch::{
+    BatchOptions, BatchProgress, SubmissionOutcome, default_work_dir, grade_batch,
+};
+use grader::export::Format;
+use grader::workbook::{Unit, Workbook};
+
+/// `--unit` values: `all`, `day1` … `day5` (or `1` … `5`), `capstone`; in the workbook's order.
+pub fn units_named<'a>(workbook: &'a Workbook, names: &[String]) -> anyhow::Result<Vec<&'a Unit>> {
+    let mut units: Vec<&Unit> = Vec::new();
+    for name in names {
+        let found: Vec<&Unit> = if name == "all" {
+            workbook.units.iter().collect()
+        } else {
+            let unit = workbook
+                .units
+                .iter()
+                .find(|u| {
+                    grader::batch::score::unit_name(u) == *name
+                        || u.manifest.day.is_some_and(|d| d.to_string() == *name)
+                })
+                .with_context(|| {
+                    let known: Vec<String> = workbook
+                        .units
+                        .iter()
+                        .map(grader::batch::score::unit_name)
+                        .collect();
+                    format!(
+                        "there is no unit `{name}`: use one of {}, or all",
+                        known.join(", ")
+                    )
+                })?;
+            vec![unit]
+        };
+        for unit in found {
+            if !units.iter().any(|u| u.dir == unit.dir) {
+                units.push(unit);
+            }
+        }
+    }
+    units.sort_by_key(|u| workbook.units.iter().position(|w| w.dir == u.dir));
+    Ok(units)
+}
+
+/// What `cargo grader batch` was asked.
+pub struct BatchRequest {
+    pub submissions: Vec<PathBuf>,
+    pub units: Vec<String>,
+    pub formats: Vec<String>,
+    pub out: PathBuf,
+    pub jobs: Option<usize>,
+    pub require_sandbox: bool,
+    pub no_cache: bool,
+    pub work_dir: Option<PathBuf>,
+}
+
+pub fn batch_command(workbook: &Workbook, request: BatchRequest) -> anyhow::Result<ExitCode> {
+    let units = units_named(workbook, &request.units)?;
+    let formats = request
+        .formats
+        .iter()
+        .map(|name| {
+            Format::from_name(name).with_context(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!("there is no format `{name}`: use {}", names.join(", "))
+            })
+        })
+        .collect::<anyhow::Result<Vec<Format>>>()?;
+    for path in &request.submissions {
+        if std::fs::symlink_metadata(path).is_err() {
+            bail!(
+                "there is no submission at {}: give folders, git repositories, .zip or .tar.gz files",
+                path.display()
+            );
+        }
+    }
+    let workers = request
+        .jobs
+        .unwrap_or_else(|| (grader::grade::default_jobs() / 2).max(1));
+    if workers == 0 {
+        bail!("--jobs 0 would grade nothing: give 1 or more");
+    }
+    let progress = |event: BatchProgress<'_>| show_progress(event);
+    let options = BatchOptions {
+        units,
+        workers,
+        work_dir: request
+            .work_dir
+            .clone()
+            .unwrap_or_else(|| default_work_dir(workbook)),
+        require_sandbox: request.require_sandbox,
+        use_cache: !request.no_cache,
+        progress: &progress,
+    };
+    let report = grade_batch(workbook, &request.submissions, &options)
+        .context("failed to grade the batch")?;
+    let written = grader::export::write_all(&report, &formats, &request.out)
+        .with_context(|| format!("failed to write the results to {}", request.out.display()))?;
+    let mut out = anstream::stdout();
+    for submission in &report.submissions {
+        let what = match &submission.outcome {
+            SubmissionOutcome::Graded => format!(
+                "{:.2} / {:.2} points",
+                submission.points, submission.max_points
+            ),
+            SubmissionOutcome::Unreadable { reason } => format!("unreadable: {reason}"),
+            SubmissionOutcome::Refused { reason } => format!("refused: {reason}"),
+        };
+        let _ = writeln!(
+            out,
+            "{:<24} {what}",
+            grader::sanitize::for_terminal(&submission.student)
+        );
+    }
+    let _ = writeln!(out, "\nProtections in force:");
+    for line in &report.protections {
+        let _ = writeln!(out, "  - {line}");
+    }
+    let _ = writeln!(out, "\nWritten:");
+    for path in written {
+        let _ = writeln!(out, "  {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show_progress(event: BatchProgress<'_>) {
+    let mut err = anstream::stderr();
+    match event {
+        BatchProgress::Step(text) | BatchProgress::Cargo(text) => {
+            let _ = writeln!(err, "{text}");
+        }
+        BatchProgress::Graded {
+            done,
+            total,
+            report,
+            elapsed,
+            remaining,
+        } => {
+            let outcome = match &report.outcome {
+                SubmissionOutcome::Graded if report.cached => {
+                    format!("{:.2} points (cached)", report.points)
+                }
+                SubmissionOutcome::Graded => format!("{:.2} points", report.points),
+                SubmissionOutcome::Unreadable { .. } => "unreadable".to_owned(),
+                SubmissionOutcome::Refused { .. } => "refused".to_owned(),
+            };
+            let left = remaining.map_or(String::new(), |r| format!(", about {} left", minutes(r)));
+            let _ = writeln!(
+                err,
+                "[{done}/{total}] {}: {outcome} · {} elapsed{left}",
+                grader::sanitize::for_terminal(&report.student),
+                minutes(elapsed)
+            );
+        }
+    }
+}
+
+/// "1 min 05 s", "12 s".
+fn minutes(duration: Duration) -> String {
+    let secs = duration.as_secs();
+    if secs >= 60 {
+        format!("{} min {:02} s", secs / 60, secs % 60)
+    } else {
+        format!("{secs} s")
+    }
+}
+
+pub fn release_command(
+    workbook: &Workbook,
+    dir: &Path,
+    with_solutions: bool,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    let _ = (workbook, dir, with_solutions, force);
+    bail!("not wired yet")
+}
+
+pub fn gradescope_command(
+    workbook: &Workbook,
+    dir: &Path,
+    units: &[String],
+) -> anyhow::Result<ExitCode> {
+    let written = grader::gradescope_bundle::write_bundle(workbook, dir, units, &workbook.root)
+        .with_context(|| format!("failed to write the Gradescope bundle to {}", dir.display()))?;
+    let mut out = anstream::stdout();
+    let _ = writeln!(
+        out,
+        "Wrote the Gradescope autograder bundle to {}:",
+        dir.display()
+    );
+    for path in written {
+        let _ = writeln!(out, "  {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
