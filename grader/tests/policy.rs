@@ -239,6 +239,32 @@ fn paths_are_found_however_they_are_imported_or_spelled() {
         "std::env::var",
         2,
     );
+    assert_found(
+        "mod m {\n    extern crate std;\n}\nm::std::process::exit(1);",
+        exit,
+        exit,
+        4,
+    );
+    assert_found(
+        "extern crate std;\nfn f() { self::std::process::exit(1) }",
+        exit,
+        exit,
+        2,
+    );
+    assert_found("use std::process as p;\ncrate::p::exit(1);", exit, exit, 2);
+    assert_found(
+        "mod M {\n    pub extern crate std;\n}\nM::std::process::exit(1);",
+        exit,
+        exit,
+        4,
+    );
+    assert_found("use self::std::process;", "std::process", "std::process", 1);
+    assert_found(
+        "mod m {\n    pub use std::process;\n}\nm::process::exit(1);",
+        exit,
+        exit,
+        4,
+    );
 }
 
 #[test]
@@ -333,6 +359,18 @@ fn macros_are_found_whichever_brackets_call_them() {
     );
     assert_found("const V: &str = env!(\"HOME\");", "env!", "env!", 1);
     assert_found(
+        "macro_rules! call {\n    ($m:ident) => { $m!(\"x.rs\") };\n}\ncall!(include);",
+        "include!",
+        "$m!",
+        2,
+    );
+    assert_found(
+        "macro_rules! call {\n    ($($m:tt)*) => { $($m)*![\"x.rs\"] };\n}",
+        "include!",
+        "$(…)*!",
+        2,
+    );
+    assert_found(
         "macro_rules! m {\n    () => { include!(\"x.rs\") };\n}",
         "include!",
         "include!",
@@ -373,6 +411,18 @@ fn attributes_are_found_outer_inner_and_nested() {
         "#[no_mangle]",
         "#[no_mangle]",
         1,
+    );
+    assert_found(
+        "#[cfg_attr(all(), cfg_attr(all(), path = \"x.rs\"))]",
+        "#[path]",
+        "#[path]",
+        1,
+    );
+    assert_found(
+        "macro_rules! m {\n    ($a:meta) => { #[cfg_attr(all(), $a)] mod x; };\n}",
+        "#[path]",
+        "#[$…]",
+        2,
     );
     assert_found(
         "#[link(name = \"c\")]\nunsafe extern \"C\" {}",
@@ -434,6 +484,10 @@ fn names_that_only_contain_the_words_are_fine() {
     assert_clean("#[serde(rename = \"path\")]\n#[clap(value_parser = path)]\nstruct S;");
     assert_clean("#![forbid(unsafe_code)]\nfn path() {}\nfn link() { path() }");
     assert_clean("let v = Vec::<u8>::new(); let n = <u8>::MAX;");
+    assert_clean("let masked = bits * !(mask) + (a) * !b;");
+    assert_clean(
+        "macro_rules! d {\n    ($t:ident, $doc:expr) => { #[doc = $doc] #[derive($t)] struct S; };\n}",
+    );
     assert_clean(
         "macro_rules! new {\n    ($t:ty) => { <$t>::default() };\n    ($m:ident) => { $crate::process::run($m::new()) };\n}",
     );

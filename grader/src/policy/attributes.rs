@@ -2,7 +2,7 @@
 //! and an attribute whose name a macro's caller fills in (`#[$attr]`).
 
 use super::forbidden::Forbidden;
-use super::lexer::{Lexed, Token, is_punct};
+use super::lexer::{Lexed, Token, is_punct, word};
 
 /// Flags a forbidden attribute in the attribute that starts with the `#` at `i`, if one does.
 pub(super) fn check_attribute(
@@ -17,6 +17,8 @@ pub(super) fn check_attribute(
         return;
     }
     let bang = if inner { "!" } else { "" };
+    // `cfg_attr(condition, attribute, ..)` and `unsafe(attribute)` hold attributes in their lists.
+    let holds_attributes = matches!(word(tokens, open + 1), Some("cfg_attr" | "unsafe"));
     let mut depth = 0usize;
     for k in open..tokens.len() {
         match tokens[k].token {
@@ -38,7 +40,13 @@ pub(super) fn check_attribute(
         let name = match &tokens[k].token {
             Token::Ident { name, .. } if named => name.as_str(),
             // `#[$attr]` in a macro: the macro's caller chooses the attribute.
-            Token::Punct('$') if k == open + 1 => "$",
+            Token::Punct('$')
+                if k == open + 1
+                    || (holds_attributes
+                        && matches!(tokens[k - 1].token, Token::Punct('(' | ','))) =>
+            {
+                "$"
+            }
             _ => continue,
         };
         for entry in forbid {

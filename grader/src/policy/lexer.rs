@@ -27,7 +27,7 @@ pub(crate) fn tokens(source: &str) -> Vec<Lexed> {
     let chars: Vec<char> = source.chars().collect();
     let mut out = Vec::new();
     let mut line = 1;
-    let mut i = 0;
+    let mut i = shebang_end(&chars);
     let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
     while i < chars.len() {
         let c = chars[i];
@@ -76,7 +76,8 @@ pub(crate) fn tokens(source: &str) -> Vec<Lexed> {
         } else if c == '\'' {
             // A character literal ('a', '\n', '\u{1F600}') or a lifetime / label ('a, 'static).
             if at(i + 1) == '\\' {
-                i += 2;
+                // The quote, the backslash and the escaped character (itself maybe a quote).
+                i += 3;
                 while i < chars.len() && chars[i] != '\'' {
                     i += 1;
                 }
@@ -134,6 +135,20 @@ pub(crate) fn is_word(tokens: &[Lexed], i: usize, keyword: &str) -> bool {
 /// Whether the token at `i` is the punctuation `c`.
 pub(crate) fn is_punct(tokens: &[Lexed], i: usize, c: char) -> bool {
     tokens.get(i).is_some_and(|t| t.token == Token::Punct(c))
+}
+
+/// Where the code starts: after a first line `#!…` that rustc skips as a shebang (it is one unless
+/// the next token after `#!`, past whitespace and comments, is `[`).
+fn shebang_end(chars: &[char]) -> usize {
+    if !chars.starts_with(&['#', '!']) {
+        return 0;
+    }
+    let after: String = chars[2..].iter().collect();
+    let code = crate::learner_code::without_comments(&after);
+    if code.trim_start().starts_with('[') {
+        return 0;
+    }
+    chars.iter().position(|&c| c == '\n').unwrap_or(chars.len())
 }
 
 fn is_ident_start(c: char) -> bool {
@@ -242,6 +257,25 @@ mod tests {
         assert_eq!(
             here.line, 5,
             "the line of a token after multi-line literals"
+        );
+    }
+
+    #[test]
+    fn a_shebang_line_is_skipped_as_rustc_skips_it_and_an_inner_attribute_is_not() {
+        let hidden = "#!/usr/bin/env \"\nunsafe fn f() {}\n// \"";
+        assert!(
+            names(hidden).contains(&"unsafe".to_owned()),
+            "a quote in a shebang line hid the code after it"
+        );
+        let attribute = "#! /* gap */ [path = \"x\"]\nmod m;";
+        assert!(
+            names(attribute).contains(&"path".to_owned()),
+            "an inner attribute at the top was skipped as a shebang"
+        );
+        assert_eq!(
+            names("let v = ['\\'','a']; let b = 1;"),
+            ["let", "v", "let", "b"],
+            "an escaped quote in a character literal"
         );
     }
 

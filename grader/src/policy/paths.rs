@@ -104,10 +104,16 @@ fn is_variable(segment: &str) -> bool {
     segment.starts_with('$')
 }
 
-/// `path` with its first segment replaced by what it names, if that leads into a std crate.
+/// `path` from its first segment that leads into a std crate (a crate name, an `extern crate`
+/// alias, a `use` from std), with that segment replaced by what it names. The segments before it
+/// are modules of the file that can hold such a name (`self::std::process`, `m::std::process`,
+/// `crate::p::exit`), whatever their case. (A type's associated item named like an import,
+/// `Display::fmt`, resolves too, but lands on the module itself, which no item policy covers.)
 pub(super) fn resolve(path: &[String], aliases: &Aliases) -> Option<Vec<String>> {
-    let target = aliases.get(path.first()?)?;
-    Some([target.as_slice(), &path[1..]].concat())
+    let k = path
+        .iter()
+        .position(|segment| aliases.contains_key(segment))?;
+    Some([aliases[&path[k]].as_slice(), &path[k + 1..]].concat())
 }
 
 /// Whether `path` is `prefix` or under it, counting `std`, `core` and `alloc` as one crate.

@@ -116,10 +116,46 @@ pub(crate) fn scan(source: &str, forbid: &[Forbidden]) -> Vec<(String, String, u
         if is_punct(&tokens, i, '#') {
             check_attribute(&tokens, i, forbid, &mut found);
         }
+        let first_macro = forbid.iter().find(|f| matches!(f, Forbidden::Macro(_)));
+        if let (Some(entry), Some(shown)) = (first_macro, macro_named_by_variable(&tokens, i)) {
+            found.push((entry.to_string(), shown, lexed.line));
+        }
     }
     found.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.cmp(b)));
     found.dedup();
     found
+}
+
+/// A macro call at the `!` at `i` whose name a macro's caller fills in (`$name!(..)`,
+/// `$($name)*!(..)`): it could be any macro, a forbidden one too.
+fn macro_named_by_variable(tokens: &[Lexed], i: usize) -> Option<String> {
+    let delimiter = |j: usize| ['(', '[', '{'].iter().any(|&c| is_punct(tokens, j, c));
+    if !is_punct(tokens, i, '!') || !delimiter(i + 1) || i < 2 {
+        return None;
+    }
+    match (&tokens[i - 2].token, &tokens[i - 1].token) {
+        (Token::Punct('$'), Token::Ident { name, .. }) if name != "crate" => {
+            Some(format!("${name}!"))
+        }
+        (Token::Punct(')'), Token::Punct(repeat @ ('*' | '+' | '?'))) => {
+            let mut depth = 0usize;
+            for j in (0..i - 1).rev() {
+                match tokens[j].token {
+                    Token::Punct(')') => depth += 1,
+                    Token::Punct('(') => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return (j > 0 && is_punct(tokens, j - 1, '$'))
+                                .then(|| format!("$(…){repeat}!"));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            None
+        }
+        _ => None,
+    }
 }
 
 /// Reads one use tree from `i` (after `use` and a leading `::`), leaving `i` after it.
