@@ -157,6 +157,7 @@ pub fn grade_unit(
             sandbox: options
                 .sandbox
                 .map(|(sandbox, scope)| (sandbox.clone(), scope.with_writable(scratch.path()))),
+            cargo_target_dir: options.sandbox.map(|_| target_dir.clone()),
         };
         // The learner's own tests are theirs to write, under libtest; every other test is
         // canonical and reports through the harness.

@@ -195,6 +195,7 @@ impl PlantedBugs {
             limits: Limits::default(),
             sandbox: sandbox
                 .map(|(sandbox, scope)| (sandbox.clone(), scope.with_writable(scratch.path()))),
+            cargo_target_dir: sandbox.map(|_| self.target_dir.clone()),
         };
         let mut outcomes = Vec::new();
         for target in &exercise.tests {

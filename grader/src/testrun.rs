@@ -44,6 +44,9 @@ pub struct TestEnv {
     pub limits: Limits,
     /// The sandbox the test runs in, and what it may touch (a submission's); `None` for none.
     pub sandbox: Option<(Sandbox, Scope)>,
+    /// `CARGO_TARGET_DIR` for a test that runs cargo itself (trybuild), when it must not be the
+    /// grader's own (a sandboxed test can write only to the build folder of its scope).
+    pub cargo_target_dir: Option<PathBuf>,
 }
 
 /// A finished test run.
@@ -190,6 +193,9 @@ fn base_command(binary: &Path, env: &TestEnv) -> Command {
         // (Day 5) on one machine and not on another.
         .env_remove("NO_COLOR")
         .env_remove(RESULT_FILE_ENV);
+    if let Some(dir) = &env.cargo_target_dir {
+        command.env("CARGO_TARGET_DIR", dir);
+    }
     command
 }
 
@@ -299,6 +305,7 @@ mod tests {
             scratch: ".".into(),
             limits: crate::process::Limits::default(),
             sandbox: None,
+            cargo_target_dir: None,
         };
         let command = super::base_command(std::path::Path::new("t"), &env);
         let value = |key: &str| {

@@ -37,9 +37,7 @@ fn kernel_has_a_sandbox() -> bool {
 /// restricts itself), not through the sandbox under test.
 #[cfg(target_os = "linux")]
 fn landlock_status() -> Result<(), String> {
-    use landlock::{
-        ABI, Access, AccessFs, Ruleset, RulesetAttr, RulesetCreatedAttr, RulesetStatus,
-    };
+    use landlock::{ABI, Access, AccessFs, Ruleset, RulesetAttr, RulesetStatus};
     let probe = std::thread::spawn(|| {
         Ruleset::default()
             .handle_access(AccessFs::from_all(ABI::V1))?
@@ -350,8 +348,9 @@ fn a_day_grades_the_same_inside_the_sandbox() {
         println!("graded (sandbox: {sandboxed}) in {:?}", started.elapsed());
         report
     };
-    let outside = grade(false);
+    // Inside first: the stage is new, so cargo rebuilds the day's crates in the sandbox.
     let inside = grade(true);
+    let outside = grade(false);
     let statuses = |report: &grader::report::UnitReport| {
         report
             .exercises
@@ -359,21 +358,26 @@ fn a_day_grades_the_same_inside_the_sandbox() {
             .flat_map(|e| {
                 e.tests
                     .iter()
-                    .map(move |t| (e.id.clone(), t.name.clone(), t.status))
+                    .map(move |t| (e.id.clone(), t.name.clone(), t.status, t.message.clone()))
             })
             .collect::<Vec<_>>()
     };
     assert_eq!(unit.manifest.exercises.len(), inside.exercises.len());
     assert_eq!(statuses(&outside), statuses(&inside));
-    for exercise in &inside.exercises {
-        assert_eq!(
-            exercise.status,
-            grader::report::ExerciseStatus::NotStarted,
-            "{}: {:#?}",
-            exercise.id,
-            exercise.tests
-        );
-    }
+    let exercise_statuses = |report: &grader::report::UnitReport| {
+        report
+            .exercises
+            .iter()
+            .map(|e| (e.id.clone(), e.status))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(exercise_statuses(&outside), exercise_statuses(&inside));
+    // The stubs' tests reach their `todo!()`s: they ran, inside the sandbox too.
+    let not_started = statuses(&inside)
+        .iter()
+        .filter(|(_, _, status, _)| *status == grader::report::TestStatus::NotStarted)
+        .count();
+    assert!(not_started > 10, "{:#?}", statuses(&inside));
     assert!(inside.warnings.is_empty(), "{:?}", inside.warnings);
     assert!(
         inside.protections.contains("Landlock"),
