@@ -223,6 +223,10 @@ fn corrupt_archives_and_other_files_are_unreadable() {
         unreadable(scene.open(&scene.path("notes.txt"), &workbook)).contains("not a submission")
     );
     assert!(unreadable(scene.open(&scene.path("absent"), &workbook)).contains("cannot read"));
+    // A download that lost its extension is still recognised by its first bytes.
+    zip_of(&scene.path("download"), &student_files(""));
+    let opened = scene.open(&scene.path("download"), &workbook).unwrap();
+    assert_eq!(opened.kind, SubmissionKind::Zip);
     let error = scene.open(&scene.path("text.zip"), &workbook).unwrap_err();
     assert_eq!(
         error.to_string(),

@@ -105,7 +105,8 @@ pub struct Opened {
 }
 
 /// Opens the submission at `path`, extracting an archive or a repository's `HEAD` into `scratch`
-/// (which the caller owns and has emptied), and finds the folder that mirrors `workbook`.
+/// (the caller's, absent or empty: nothing is ever written over; a folder submission is read
+/// where it is), and finds the folder in it that mirrors `workbook`.
 pub fn open(
     path: &Path,
     workbook: &Workbook,
@@ -158,8 +159,18 @@ pub fn open(
     Ok(Opened { root, kind, notes })
 }
 
-/// Which archive a file is, by its name, or why it is none.
+/// Which archive a file is, by its first bytes (a download may have lost its extension), else by
+/// its name (whose reader then says what is wrong with it), or why it is none.
 fn archive_kind(path: &Path) -> Result<SubmissionKind, OpenError> {
+    let mut start = [0u8; 4];
+    let read = std::fs::File::open(path)
+        .and_then(|mut file| std::io::Read::read(&mut file, &mut start))
+        .unwrap_or(0);
+    match &start[..read] {
+        [b'P', b'K', 3, 4] | [b'P', b'K', 5, 6] => return Ok(SubmissionKind::Zip),
+        [0x1f, 0x8b, ..] => return Ok(SubmissionKind::TarGz),
+        _ => {}
+    }
     let name = file_name_lowercase(path);
     if name.ends_with(".zip") {
         Ok(SubmissionKind::Zip)
