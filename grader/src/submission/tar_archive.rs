@@ -60,7 +60,7 @@ fn stream_limit(limits: &ArchiveLimits) -> u64 {
 }
 
 /// Extracts a tar stream into `scratch`, refusing links, devices and entries that escape.
-pub(super) fn extract_tar(
+fn extract_tar(
     stream: impl Read,
     scratch: &Path,
     limits: &ArchiveLimits,
@@ -93,11 +93,11 @@ pub(super) fn extract_tar(
 }
 
 /// A reader that fails with a [`Refusal`] once more than `limit` bytes came through it.
-pub(super) struct Bounded<R> {
-    pub(super) inner: R,
-    pub(super) read: u64,
-    pub(super) limit: u64,
-    pub(super) refusal: String,
+struct Bounded<R> {
+    inner: R,
+    read: u64,
+    limit: u64,
+    refusal: String,
 }
 
 impl<R: Read> Read for Bounded<R> {
