@@ -60,11 +60,7 @@ fn stream_limit(limits: &ArchiveLimits) -> u64 {
 }
 
 /// Extracts a tar stream into `scratch`, refusing links, devices and entries that escape.
-fn extract_tar(
-    stream: impl Read,
-    scratch: &Path,
-    limits: &ArchiveLimits,
-) -> Result<(), OpenError> {
+fn extract_tar(stream: impl Read, scratch: &Path, limits: &ArchiveLimits) -> Result<(), OpenError> {
     let mut archive = tar::Archive::new(stream);
     let entries = archive
         .entries()
