@@ -439,6 +439,26 @@ fn attributes_are_found_outer_inner_and_nested() {
 }
 
 #[test]
+fn hostile_shapes_are_read_in_time_and_a_use_too_deep_to_read_is_found() {
+    let deep = format!("use {}std::process{};", "{".repeat(5000), "}".repeat(5000));
+    let findings = check_source(&deep, &policy(&["std::process"]));
+    assert!(
+        findings
+            .iter()
+            .any(|(what, _, line)| what == "std::process" && *line == 1),
+        "a use nested 5000 groups deep hid std::process: {findings:?}"
+    );
+    let started = std::time::Instant::now();
+    let many = "#[cfg_attr(x, ".repeat(20_000) + &"$($m)*!(".repeat(20_000);
+    let _ = check_source(&many, &policy(&EVERYTHING));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "20 000 unclosed attributes and macro calls took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
 fn every_unsafe_is_found() {
     for (source, line) in [
         ("fn f() {\n    unsafe { g() }\n}", 2),

@@ -1,10 +1,14 @@
 //! Finding what a policy forbids in one file's tokens: paths (through `use` renames, groups,
 //! globs and `extern crate` aliases), macro calls, attributes and `unsafe`.
 
-use super::attributes::check_attribute;
+use super::attributes::find_attributes;
 use super::forbidden::{Forbidden, STD_CRATES};
 use super::lexer::{Lexed, Token, is_punct, is_word, tokens, word};
 use super::paths::{Aliases, check_path, resolve, under};
+
+/// How deep `use` groups are read (`use a::{b::{c::{..}}}`); a hostile file cannot make the
+/// reader recurse without end.
+const MAX_USE_DEPTH: usize = 32;
 
 /// One `use` leaf: `use std::{process as p, fs::*}` has two.
 struct UseLeaf {
@@ -18,6 +22,7 @@ struct UseLeaf {
 /// What `source` uses of `forbid`: (the entry, what was written, its line), in line order.
 pub(crate) fn scan(source: &str, forbid: &[Forbidden]) -> Vec<(String, String, usize)> {
     let tokens = tokens(source);
+    let openers = openers(&tokens);
     let mut found = Vec::new();
     let mut uses = Vec::new();
     let mut aliases: Aliases = STD_CRATES
@@ -29,12 +34,13 @@ pub(crate) fn scan(source: &str, forbid: &[Forbidden]) -> Vec<(String, String, u
     let mut i = 0;
     while i < tokens.len() {
         let start = i;
+        let mut read = true;
         if is_word(&tokens, i, "use") && !is_punct(&tokens, i + 1, '<') {
             i += 1;
             if tokens.get(i).is_some_and(|t| t.token == Token::PathSep) {
                 i += 1;
             }
-            use_tree(&tokens, &mut i, Vec::new(), &mut uses);
+            read = use_tree(&tokens, &mut i, Vec::new(), &mut uses, 0);
         } else if is_word(&tokens, i, "extern") && is_word(&tokens, i + 1, "crate") {
             if let (Some(name), true, Some(alias)) = (
                 word(&tokens, i + 2),
@@ -52,7 +58,13 @@ pub(crate) fn scan(source: &str, forbid: &[Forbidden]) -> Vec<(String, String, u
         while i < tokens.len() && !is_punct(&tokens, i, ';') {
             i += 1;
         }
-        declarations[start..i.min(tokens.len())].fill(true);
+        if read {
+            declarations[start..i.min(tokens.len())].fill(true);
+        } else if let Some(entry) = forbid.iter().find(|f| matches!(f, Forbidden::Path(_))) {
+            // No code needs it; what it imports cannot be told, so it could be anything.
+            let shown = format!("a `use` nested more than {MAX_USE_DEPTH} groups deep");
+            found.push((entry.to_string(), shown, tokens[start].line));
+        }
     }
     // Imports can name earlier imports (`use std::process; use process::Command;`): resolve until
     // nothing changes.
@@ -113,14 +125,14 @@ pub(crate) fn scan(source: &str, forbid: &[Forbidden]) -> Vec<(String, String, u
                 }
             }
         }
-        if is_punct(&tokens, i, '#') {
-            check_attribute(&tokens, i, forbid, &mut found);
-        }
         let first_macro = forbid.iter().find(|f| matches!(f, Forbidden::Macro(_)));
-        if let (Some(entry), Some(shown)) = (first_macro, macro_named_by_variable(&tokens, i)) {
+        if let (Some(entry), Some(shown)) =
+            (first_macro, macro_named_by_variable(&tokens, &openers, i))
+        {
             found.push((entry.to_string(), shown, lexed.line));
         }
     }
+    find_attributes(&tokens, forbid, &mut found);
     found.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.cmp(b)));
     found.dedup();
     found
@@ -128,7 +140,11 @@ pub(crate) fn scan(source: &str, forbid: &[Forbidden]) -> Vec<(String, String, u
 
 /// A macro call at the `!` at `i` whose name a macro's caller fills in (`$name!(..)`,
 /// `$($name)*!(..)`): it could be any macro, a forbidden one too.
-fn macro_named_by_variable(tokens: &[Lexed], i: usize) -> Option<String> {
+fn macro_named_by_variable(
+    tokens: &[Lexed],
+    openers: &[Option<usize>],
+    i: usize,
+) -> Option<String> {
     let delimiter = |j: usize| ['(', '[', '{'].iter().any(|&c| is_punct(tokens, j, c));
     if !is_punct(tokens, i, '!') || !delimiter(i + 1) || i < 2 {
         return None;
@@ -137,29 +153,40 @@ fn macro_named_by_variable(tokens: &[Lexed], i: usize) -> Option<String> {
         (Token::Punct('$'), Token::Ident { name, .. }) if name != "crate" => {
             Some(format!("${name}!"))
         }
-        (Token::Punct(')'), Token::Punct(repeat @ ('*' | '+' | '?'))) => {
-            let mut depth = 0usize;
-            for j in (0..i - 1).rev() {
-                match tokens[j].token {
-                    Token::Punct(')') => depth += 1,
-                    Token::Punct('(') => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return (j > 0 && is_punct(tokens, j - 1, '$'))
-                                .then(|| format!("$(…){repeat}!"));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            None
-        }
+        (Token::Punct(')'), Token::Punct(repeat @ ('*' | '+' | '?'))) => openers[i - 2]
+            .filter(|&open| open > 0 && is_punct(tokens, open - 1, '$'))
+            .map(|_| format!("$(…){repeat}!")),
         _ => None,
     }
 }
 
-/// Reads one use tree from `i` (after `use` and a leading `::`), leaving `i` after it.
-fn use_tree(tokens: &[Lexed], i: &mut usize, prefix: Vec<String>, out: &mut Vec<UseLeaf>) {
+/// For each closing bracket, where the bracket it closes is (`None` for every other token and for
+/// a bracket that closes nothing).
+fn openers(tokens: &[Lexed]) -> Vec<Option<usize>> {
+    let mut open = Vec::new();
+    let mut openers = vec![None; tokens.len()];
+    for (k, lexed) in tokens.iter().enumerate() {
+        match lexed.token {
+            Token::Punct('(' | '[' | '{') => open.push(k),
+            Token::Punct(')' | ']' | '}') => openers[k] = open.pop(),
+            _ => {}
+        }
+    }
+    openers
+}
+
+/// Reads one use tree from `i` (after `use` and a leading `::`), leaving `i` after it, and says
+/// whether it could: a group nested deeper than [`MAX_USE_DEPTH`] is not read.
+fn use_tree(
+    tokens: &[Lexed],
+    i: &mut usize,
+    prefix: Vec<String>,
+    out: &mut Vec<UseLeaf>,
+    depth: usize,
+) -> bool {
+    if depth > MAX_USE_DEPTH {
+        return false;
+    }
     let mut path = prefix;
     while let Some(lexed) = tokens.get(*i) {
         let line = lexed.line;
@@ -184,7 +211,7 @@ fn use_tree(tokens: &[Lexed], i: &mut usize, prefix: Vec<String>, out: &mut Vec<
                     binding,
                     line,
                 });
-                return;
+                return true;
             }
             Token::Punct('*') => {
                 *i += 1;
@@ -193,25 +220,28 @@ fn use_tree(tokens: &[Lexed], i: &mut usize, prefix: Vec<String>, out: &mut Vec<
                     binding: None,
                     line,
                 });
-                return;
+                return true;
             }
             Token::Punct('{') => {
                 *i += 1;
                 loop {
                     if is_punct(tokens, *i, '}') {
                         *i += 1;
-                        return;
+                        return true;
                     }
                     let at = *i;
-                    use_tree(tokens, i, path.clone(), out);
+                    if !use_tree(tokens, i, path.clone(), out, depth + 1) {
+                        return false;
+                    }
                     if is_punct(tokens, *i, ',') {
                         *i += 1;
                     } else if *i == at || !is_punct(tokens, *i, '}') {
-                        return;
+                        return true;
                     }
                 }
             }
-            _ => return,
+            _ => return true,
         }
     }
+    true
 }
