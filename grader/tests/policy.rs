@@ -1,4 +1,4 @@
-//! The exercises' policies: every reference solution and alternative obeys its exercise's
+//! The exercises' policies: every stub, reference solution and alternative obeys its exercise's
 //! `forbid` list, and the check finds what a student writes to get round it, and nothing in
 //! comments, strings or characters.
 
@@ -57,7 +57,7 @@ fn findings_of(
 }
 
 #[test]
-fn every_reference_solution_and_alternative_obeys_its_exercises_policy() {
+fn every_stub_reference_solution_and_alternative_obeys_its_exercises_policy() {
     let workbook = workbook();
     let mut problems = Vec::new();
     let mut alternatives = 0;
@@ -101,6 +101,16 @@ fn every_reference_solution_and_alternative_obeys_its_exercises_policy() {
         alternatives > 10,
         "only {alternatives} alternatives were checked"
     );
+    // A submission without a file grades its stub: the stubs obey the policies too.
+    for unit in &workbook.units {
+        findings_of(
+            &workbook.root,
+            unit,
+            |_| true,
+            &format!("{} stub", unit.label()),
+            &mut problems,
+        );
+    }
     assert!(
         problems.is_empty(),
         "solutions the graders would zero: loosen the exercise's `forbid` or change the \
