@@ -345,6 +345,35 @@ fn paths_a_macro_completes_are_found() {
 }
 
 #[test]
+fn imports_a_macro_completes_are_found() {
+    let exit = "std::process::exit";
+    assert_found(
+        "macro_rules! m {\n    ($root:ident) => { use $root::process::exit; };\n}\nm!(std);",
+        "std::process",
+        "$root::process::exit",
+        2,
+    );
+    assert_found(
+        "macro_rules! m {\n    ($name:ident) => { use std::{$name}; };\n}\nm!(process);",
+        "std::process",
+        "std::$name",
+        2,
+    );
+    assert_found(
+        "macro_rules! m {\n    ($p:ident) => { use std::process as $p; $p::exit(1); };\n}",
+        exit,
+        "std::process as $p",
+        2,
+    );
+    assert_found(
+        "macro_rules! m {\n    ($m:ident) => { use std::$m as inc; };\n}\nm!(include);",
+        "include!",
+        "std::$m",
+        2,
+    );
+}
+
+#[test]
 fn macros_are_found_whichever_brackets_call_them() {
     assert_found("include!(\"x.rs\");", "include!", "include!", 1);
     assert_found(

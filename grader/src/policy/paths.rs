@@ -55,43 +55,24 @@ pub(super) fn check_path(
         pattern.join("::")
     };
     for entry in forbid {
-        if let Forbidden::Path(forbidden) = entry {
-            let hit = if completed_by_macro {
-                could_be_under(&pattern, forbidden)
-            } else {
-                under(&pattern, forbidden)
-            };
-            if hit {
-                found.push((entry.to_string(), shown.clone(), tokens[i].line));
-            }
+        if let Forbidden::Path(forbidden) = entry
+            && could_be_under(&pattern, forbidden)
+        {
+            found.push((entry.to_string(), shown.clone(), tokens[i].line));
         }
     }
 }
 
-/// The segments of the path whose first segment is token `j`: names, and macro variables (`$m`)
-/// kept with their `$`. `$crate` is the macro's own crate, not a variable.
+/// The segments of the path whose first segment is token `j`: see [`segment_at`].
 fn segments(tokens: &[Lexed], mut j: usize) -> Vec<String> {
     let mut path = Vec::new();
-    loop {
-        let segment = if is_punct(tokens, j, '$') {
-            let Some(name) = word(tokens, j + 1) else {
-                break;
-            };
-            j += 1;
-            if name == "crate" {
-                "crate".to_owned()
-            } else {
-                format!("${name}")
-            }
-        } else {
-            let Some(name) = word(tokens, j) else {
-                break;
-            };
-            name.to_owned()
-        };
+    while let Some((segment, last)) = segment_at(tokens, j) {
         path.push(segment);
-        if tokens.get(j + 1).is_some_and(|t| t.token == Token::PathSep) {
-            j += 2;
+        if tokens
+            .get(last + 1)
+            .is_some_and(|t| t.token == Token::PathSep)
+        {
+            j = last + 2;
         } else {
             break;
         }
@@ -99,9 +80,33 @@ fn segments(tokens: &[Lexed], mut j: usize) -> Vec<String> {
     path
 }
 
+/// The path segment at token `j` and the index of its last token: a name, or a macro variable
+/// (`$m`) kept with its `$`. `$crate` is the macro's own crate, `crate`, not a variable.
+pub(super) fn segment_at(tokens: &[Lexed], j: usize) -> Option<(String, usize)> {
+    if is_punct(tokens, j, '$') {
+        let name = word(tokens, j + 1)?;
+        let segment = if name == "crate" {
+            "crate".to_owned()
+        } else {
+            format!("${name}")
+        };
+        return Some((segment, j + 1));
+    }
+    Some((word(tokens, j)?.to_owned(), j))
+}
+
 /// Whether a segment is a macro's variable, which its caller can make any name.
-fn is_variable(segment: &str) -> bool {
+pub(super) fn is_variable(segment: &str) -> bool {
     segment.starts_with('$')
+}
+
+/// What `path` can stand for: itself when a macro variable starts it (the caller can make it
+/// `std`), else what [`resolve`] makes of it.
+pub(super) fn pattern_of(path: &[String], aliases: &Aliases) -> Option<Vec<String>> {
+    match path.first() {
+        Some(first) if is_variable(first) => Some(path.to_vec()),
+        _ => resolve(path, aliases),
+    }
 }
 
 /// `path` from its first segment that leads into a std crate (a crate name, an `extern crate`
@@ -116,21 +121,28 @@ pub(super) fn resolve(path: &[String], aliases: &Aliases) -> Option<Vec<String>>
     Some([aliases[&path[k]].as_slice(), &path[k + 1..]].concat())
 }
 
-/// Whether `path` is `prefix` or under it, counting `std`, `core` and `alloc` as one crate.
-pub(super) fn under(path: &[String], prefix: &[String]) -> bool {
-    path.len() >= prefix.len() && !prefix.is_empty() && path[1..prefix.len()] == prefix[1..]
+/// Whether `pattern` and `forbidden` agree as far as both go, counting `std`, `core` and `alloc`
+/// as one crate and a macro variable as any name: a glob import of the one brings in the other,
+/// or the other way round.
+pub(super) fn fits(pattern: &[String], forbidden: &[String]) -> bool {
+    !pattern.is_empty()
+        && pattern
+            .iter()
+            .zip(forbidden)
+            .enumerate()
+            .all(|(k, (p, f))| {
+                is_variable(p)
+                    || if k == 0 {
+                        STD_CRATES.contains(&p.as_str())
+                    } else {
+                        p == f
+                    }
+            })
 }
 
-/// Whether `pattern`, with macro variables that could be any one name, could be `prefix` or under
-/// it: `std::$m::exit` could be `std::process::exit`.
-fn could_be_under(pattern: &[String], prefix: &[String]) -> bool {
-    let fits = pattern.iter().zip(prefix).enumerate().all(|(k, (p, f))| {
-        is_variable(p)
-            || if k == 0 {
-                STD_CRATES.contains(&p.as_str())
-            } else {
-                p == f
-            }
-    });
-    fits && (pattern.len() >= prefix.len() || pattern.last().is_some_and(|s| is_variable(s)))
+/// Whether `pattern` is `forbidden` or under it, or could be once a macro fills in its variables:
+/// `std::process::exit` and `std::$m::exit` are under `std::process`.
+pub(super) fn could_be_under(pattern: &[String], forbidden: &[String]) -> bool {
+    fits(pattern, forbidden)
+        && (pattern.len() >= forbidden.len() || pattern.last().is_some_and(|s| is_variable(s)))
 }

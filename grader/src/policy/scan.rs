@@ -4,7 +4,9 @@
 use super::attributes::find_attributes;
 use super::forbidden::{Forbidden, STD_CRATES};
 use super::lexer::{Lexed, Token, is_punct, is_word, tokens, word};
-use super::paths::{Aliases, check_path, resolve, under};
+use super::paths::{
+    Aliases, check_path, could_be_under, fits, is_variable, pattern_of, resolve, segment_at,
+};
 
 /// How deep `use` groups are read (`use a::{b::{c::{..}}}`); a hostile file cannot make the
 /// reader recurse without end.
@@ -71,7 +73,14 @@ pub(crate) fn scan(source: &str, forbid: &[Forbidden]) -> Vec<(String, String, u
     for _ in 0..=uses.len() {
         let before = aliases.len();
         for leaf in &uses {
-            if let (Some(binding), Some(resolved)) = (&leaf.binding, resolve(&leaf.path, &aliases))
+            // A name a macro's caller chooses cannot be followed; its `use` is checked below.
+            let chosen = leaf
+                .path
+                .iter()
+                .chain(&leaf.binding)
+                .any(|s| is_variable(s));
+            if let (Some(binding), Some(resolved), false) =
+                (&leaf.binding, resolve(&leaf.path, &aliases), chosen)
             {
                 aliases.entry(binding.clone()).or_insert(resolved);
             }
@@ -81,20 +90,29 @@ pub(crate) fn scan(source: &str, forbid: &[Forbidden]) -> Vec<(String, String, u
         }
     }
     for leaf in &uses {
-        let Some(path) = resolve(&leaf.path, &aliases) else {
+        let Some(path) = pattern_of(&leaf.path, &aliases) else {
             continue;
         };
+        // A glob, or a name a macro's caller chooses (`use std::process as $p;`), can stand for
+        // anything under the path: it breaks a policy on anything under it too.
+        let open_ended = leaf.binding.as_deref().is_none_or(is_variable);
         for entry in forbid {
             let hit = match entry {
-                Forbidden::Path(forbidden) if leaf.binding.is_none() => {
-                    under(&path, forbidden) || under(forbidden, &path)
+                Forbidden::Path(forbidden) if open_ended => fits(&path, forbidden),
+                Forbidden::Path(forbidden) => could_be_under(&path, forbidden),
+                Forbidden::Macro(name) => {
+                    path.len() >= 2 && path.last().is_some_and(|l| l == name || is_variable(l))
                 }
-                Forbidden::Path(forbidden) => under(&path, forbidden),
-                Forbidden::Macro(name) => path.len() >= 2 && path.last() == Some(name),
                 _ => false,
             };
             if hit {
-                let glob = if leaf.binding.is_none() { "::*" } else { "" };
+                let glob = match &leaf.binding {
+                    None => "::*".to_owned(),
+                    Some(name) if is_variable(name) && leaf.path.last() != Some(name) => {
+                        format!(" as {name}")
+                    }
+                    Some(_) => String::new(),
+                };
                 found.push((
                     entry.to_string(),
                     format!("{}{glob}", path.join("::")),
@@ -191,9 +209,12 @@ fn use_tree(
     while let Some(lexed) = tokens.get(*i) {
         let line = lexed.line;
         match &lexed.token {
-            Token::Ident { name, .. } => {
-                path.push(name.clone());
-                *i += 1;
+            Token::Ident { .. } | Token::Punct('$') => {
+                let Some((segment, last)) = segment_at(tokens, *i) else {
+                    return true;
+                };
+                path.push(segment);
+                *i = last + 1;
                 if tokens.get(*i).is_some_and(|t| t.token == Token::PathSep) {
                     *i += 1;
                     continue;
@@ -203,8 +224,8 @@ fn use_tree(
                 }
                 let mut binding = path.last().cloned();
                 if is_word(tokens, *i, "as") {
-                    binding = word(tokens, *i + 1).map(str::to_owned);
-                    *i += 2;
+                    binding = segment_at(tokens, *i + 1).map(|(name, _)| name);
+                    *i += if is_punct(tokens, *i + 1, '$') { 3 } else { 2 };
                 }
                 out.push(UseLeaf {
                     path,
