@@ -510,6 +510,12 @@ fn every_unsafe_is_found() {
     ] {
         assert_found(source, "unsafe", "unsafe", line);
     }
+    assert_found(
+        "core::arch::global_asm!(\".globl f\");",
+        "unsafe",
+        "global_asm!",
+        1,
+    );
 }
 
 #[test]

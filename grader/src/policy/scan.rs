@@ -12,6 +12,9 @@ use super::paths::{
 /// reader recurse without end.
 const MAX_USE_DEPTH: usize = 32;
 
+/// Macros as unsafe as the keyword that can be called without it.
+const UNSAFE_MACROS: [&str; 3] = ["global_asm", "asm", "naked_asm"];
+
 /// One `use` leaf: `use std::{process as p, fs::*}` has two.
 struct UseLeaf {
     /// As written, without the leading `::` and a trailing `self`.
@@ -126,21 +129,21 @@ pub(crate) fn scan(source: &str, forbid: &[Forbidden]) -> Vec<(String, String, u
             check_path(&tokens, i, &aliases, forbid, &mut found);
         }
         if let Token::Ident { name, raw } = &lexed.token {
+            let called = is_punct(&tokens, i + 1, '!')
+                && ['(', '[', '{'].iter().any(|&c| is_punct(&tokens, i + 2, c));
             for entry in forbid {
-                let hit = match entry {
-                    Forbidden::Unsafe => name == "unsafe" && !raw,
-                    Forbidden::Macro(macro_name) => {
-                        name == macro_name
-                            && is_punct(&tokens, i + 1, '!')
-                            && (is_punct(&tokens, i + 2, '(')
-                                || is_punct(&tokens, i + 2, '[')
-                                || is_punct(&tokens, i + 2, '{'))
+                let shown = match entry {
+                    Forbidden::Unsafe if name == "unsafe" && !raw => "unsafe".to_owned(),
+                    // Assembly at the crate's top level, which needs no `unsafe` block.
+                    Forbidden::Unsafe if UNSAFE_MACROS.contains(&name.as_str()) && called => {
+                        format!("{name}!")
                     }
-                    _ => false,
+                    Forbidden::Macro(macro_name) if name == macro_name && called => {
+                        entry.to_string()
+                    }
+                    _ => continue,
                 };
-                if hit {
-                    found.push((entry.to_string(), entry.to_string(), lexed.line));
-                }
+                found.push((entry.to_string(), shown, lexed.line));
             }
         }
         let first_macro = forbid.iter().find(|f| matches!(f, Forbidden::Macro(_)));
