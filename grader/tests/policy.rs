@@ -374,6 +374,22 @@ fn imports_a_macro_completes_are_found() {
 }
 
 #[test]
+fn a_use_in_a_macro_matcher_hides_nothing_after_it() {
+    assert_found(
+        "macro_rules! m {\n    (use) => { std::process::exit(1); };\n}",
+        "std::process",
+        "std::process::exit",
+        2,
+    );
+    assert_found(
+        "macro_rules! m {\n    (use $x:ident) => { unsafe {} };\n}",
+        "unsafe",
+        "unsafe",
+        2,
+    );
+}
+
+#[test]
 fn macros_are_found_whichever_brackets_call_them() {
     assert_found("include!(\"x.rs\");", "include!", "include!", 1);
     assert_found(

@@ -34,41 +34,38 @@ pub(crate) fn scan(source: &str, forbid: &[Forbidden]) -> Vec<(String, String, u
         .iter()
         .map(|c| (c.to_string(), vec![c.to_string()]))
         .collect();
-    // The tokens of `use` and `extern crate` items, which the path scan below leaves alone.
+    // The tokens of `use` trees, which the path scan below leaves alone: only what the tree reader
+    // took, so that a `use` in a macro's matcher (`(use) => { .. }`) hides nothing after it.
     let mut declarations = vec![false; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
         let start = i;
-        let mut read = true;
-        if is_word(&tokens, i, "use") && !is_punct(&tokens, i + 1, '<') {
-            i += 1;
-            if tokens.get(i).is_some_and(|t| t.token == Token::PathSep) {
-                i += 1;
-            }
-            read = use_tree(&tokens, &mut i, Vec::new(), &mut uses, 0);
-        } else if is_word(&tokens, i, "extern") && is_word(&tokens, i + 1, "crate") {
-            if let (Some(name), true, Some(alias)) = (
+        if is_word(&tokens, i, "extern")
+            && is_word(&tokens, i + 1, "crate")
+            && let (Some(name), true, Some(alias)) = (
                 word(&tokens, i + 2),
                 is_word(&tokens, i + 3, "as"),
                 word(&tokens, i + 4),
-            ) && STD_CRATES.contains(&name)
-            {
-                aliases.insert(alias.to_owned(), vec![name.to_owned()]);
-            }
-            i += 2;
-        } else {
+            )
+            && STD_CRATES.contains(&name)
+        {
+            aliases.insert(alias.to_owned(), vec![name.to_owned()]);
+        }
+        if !is_word(&tokens, i, "use") || is_punct(&tokens, i + 1, '<') {
             i += 1;
             continue;
         }
-        while i < tokens.len() && !is_punct(&tokens, i, ';') {
+        i += 1;
+        if tokens.get(i).is_some_and(|t| t.token == Token::PathSep) {
             i += 1;
         }
-        if read {
+        if use_tree(&tokens, &mut i, Vec::new(), &mut uses, 0) {
             declarations[start..i.min(tokens.len())].fill(true);
         } else if let Some(entry) = forbid.iter().find(|f| matches!(f, Forbidden::Path(_))) {
             // No code needs it; what it imports cannot be told, so it could be anything.
             let shown = format!("a `use` nested more than {MAX_USE_DEPTH} groups deep");
             found.push((entry.to_string(), shown, tokens[start].line));
+            i = start + 1;
         }
     }
     // Imports can name earlier imports (`use std::process; use process::Command;`): resolve until
