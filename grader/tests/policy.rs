@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use grader::manifest::Exercise;
+use grader::manifest::{Exercise, Manifest};
 use grader::policy::{Forbidden, check_exercise, check_source};
 use grader::variants::{self, VariantKind};
 use grader::workbook::{Unit, Workbook};
@@ -146,6 +146,28 @@ fn every_exercise_with_rust_files_has_a_policy_that_forbids_unsafe_and_path() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn an_unknown_forbid_entry_is_refused_naming_the_file_and_the_exercise() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("exercises.toml");
+    std::fs::write(
+        &path,
+        "kind = \"day\"\nday = 1\ntitle = \"T\"\n\n[[exercise]]\nid = \"health-checks\"\n\
+         title = \"C\"\nfiles = [\"src/a.rs\"]\ntests = [\"a\"]\nforbid = [\"std::process\", \"sockets\"]\n",
+    )
+    .unwrap();
+    let err = Manifest::load(&path)
+        .expect_err("`sockets` is no policy entry")
+        .to_string();
+    for part in [
+        path.display().to_string(),
+        "`health-checks`".into(),
+        "`sockets`".into(),
+    ] {
+        assert!(err.contains(&part), "the error does not name {part}: {err}");
     }
 }
 
