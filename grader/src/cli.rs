@@ -286,8 +286,11 @@ fn grade_command(
             own.id
         );
     }
-    let report = grade_unit(&workbook.root, unit, &options).context("failed to grade")?;
+    let mut report = grade_unit(&workbook.root, unit, &options).context("failed to grade")?;
     printer.finish();
+    report
+        .warnings
+        .extend(policy_findings(workbook, unit, &options.only));
     if json {
         let text =
             serde_json::to_string_pretty(&report).context("failed to write the JSON report")?;
@@ -305,6 +308,31 @@ fn grade_command(
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The uses of APIs an exercise's policy forbids (its `forbid` list) in the learner's files, as
+/// the warnings of the report: instructors' grading scores such an exercise 0, so the learner
+/// hears of it first.
+fn policy_findings(workbook: &Workbook, unit: &Unit, only: &[String]) -> Vec<String> {
+    unit.manifest
+        .exercises
+        .iter()
+        .filter(|e| only.is_empty() || only.contains(&e.id))
+        .flat_map(|exercise| {
+            grader::policy::check_exercise(&workbook.root, unit, exercise)
+                .into_iter()
+                .map(|finding| {
+                    format!(
+                        "{}: not allowed in this exercise: `{}` at {} (its policy forbids `{}`, and \
+                         an instructor's grading scores the exercise 0 for it)",
+                        exercise.id,
+                        finding.found,
+                        finding.location(),
+                        finding.what
+                    )
+                })
+        })
+        .collect()
 }
 
 /// What to run once `unit` is done: the next day, else the capstone.

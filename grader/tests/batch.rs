@@ -345,3 +345,50 @@ fn an_unknown_format_or_unit_is_bad_input() {
         run.stderr
     );
 }
+
+/// A done.rs that adds right but ends the process elsewhere: its policy forbids `std::process`.
+const FORBIDDEN_DONE: &str = "pub fn add(a: u32, b: u32) -> u32 {\n    a + b\n}\n\n\
+                              pub fn quit() {\n    std::process::exit(0)\n}\n";
+
+#[test]
+fn a_forbidden_api_scores_its_exercise_zero_and_the_learner_hears_of_it_first() {
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    let class = Class::new();
+    let mallory = class.folder("mallory", &[("src/done.rs", FORBIDDEN_DONE)]);
+    let work = tempfile::tempdir().unwrap();
+    let run = batch(&workbook, work.path(), &[mallory], &[]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let report = class_json(work.path());
+    let mallory = submission(&report, "mallory");
+    let done = mallory["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "done")
+        .unwrap();
+    assert_eq!(
+        done["points"], 0.0,
+        "its tests pass, but the policy zeroes it: {done:#}"
+    );
+    let why = done["zeroed_by"].as_str().unwrap_or_default();
+    assert!(
+        why.contains("not allowed in this exercise: `std::process::exit` at")
+            && why.contains(&format!("{DAY}/src/done.rs:6")),
+        "the report names the API and where: {why}"
+    );
+
+    // The learner's own run says the same, before anyone grades it.
+    workbook.write(&format!("{DAY}/src/done.rs"), FORBIDDEN_DONE);
+    let run = workbook.grader(&["day", "1", "--exercise", "done"]).run();
+    assert_eq!(
+        run.status, 1,
+        "a run with a policy finding does not count as done"
+    );
+    assert!(
+        run.stdout
+            .contains("done: not allowed in this exercise: `std::process::exit` at")
+            && run.stdout.contains("scores the exercise 0"),
+        "{}",
+        run.stdout
+    );
+}
