@@ -60,6 +60,17 @@ impl Class {
 
 /// The fixture workbook, and the grader's batch run from its root.
 fn batch(workbook: &FixtureWorkbook, work: &Path, submissions: &[PathBuf], extra: &[&str]) -> Run {
+    batch_with_env(workbook, work, submissions, extra, &[])
+}
+
+/// [`batch`] with more environment variables.
+fn batch_with_env(
+    workbook: &FixtureWorkbook,
+    work: &Path,
+    submissions: &[PathBuf],
+    extra: &[&str],
+    env: &[(&str, &str)],
+) -> Run {
     let out = work.join("out");
     let work_dir = work.join("work");
     let mut args: Vec<String> = vec![
@@ -76,10 +87,13 @@ fn batch(workbook: &FixtureWorkbook, work: &Path, submissions: &[PathBuf], extra
     args.extend(extra.iter().map(|s| (*s).to_owned()));
     args.extend(submissions.iter().map(|p| p.display().to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    workbook
+    let mut grader = workbook
         .grader(&args)
-        .env("TMPDIR", &work.display().to_string())
-        .run()
+        .env("TMPDIR", &work.display().to_string());
+    for (key, value) in env {
+        grader = grader.env(key, value);
+    }
+    grader.run()
 }
 
 fn class_json(work: &Path) -> serde_json::Value {
@@ -313,6 +327,58 @@ fn in_the_sandbox_a_submission_reads_neither_the_solutions_nor_another_submissio
     assert!(
         !alice.join("planted.txt").exists(),
         "nothing was written into alice's folder"
+    );
+
+    // The control: without the sandbox the same spy reaches what it looks for, so the test above
+    // failed it for the sandbox's sake, not for a wrong path.
+    let unguarded = tempfile::tempdir().unwrap();
+    let run = batch_with_env(
+        &workbook,
+        unguarded.path(),
+        &[alice.clone(), class.path("eve")],
+        &[],
+        &[("WORKBOOK_SANDBOX", "off")],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let report = class_json(unguarded.path());
+    assert_eq!(report["sandboxed"], false);
+    assert_eq!(
+        exercise_status(submission(&report, "eve"), "done"),
+        "done",
+        "without the sandbox the spy reads the secrets: {report:#}"
+    );
+    assert!(
+        alice.join("planted.txt").exists(),
+        "and writes into alice's folder"
+    );
+}
+
+#[test]
+fn require_sandbox_refuses_to_grade_without_one() {
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    let class = Class::new();
+    let alice = class.folder("alice", &[]);
+    let work = tempfile::tempdir().unwrap();
+    let run = batch_with_env(
+        &workbook,
+        work.path(),
+        &[alice],
+        &["--require-sandbox"],
+        &[("WORKBOOK_SANDBOX", "off")],
+    );
+    assert_eq!(
+        run.status, 2,
+        "grading itself could not be done: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--require-sandbox") && run.stderr.contains("no sandbox"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !work.path().join("out/class.json").exists(),
+        "nothing was graded"
     );
 }
 
