@@ -194,7 +194,7 @@ pub fn build_tests_sandboxed(
     let place = Place {
         root,
         target_dir,
-        sandbox: sandbox,
+        sandbox,
     };
     run_cargo(
         place,
@@ -243,7 +243,7 @@ pub fn build_test_targets_sandboxed(
     let place = Place {
         root,
         target_dir,
-        sandbox: sandbox,
+        sandbox,
     };
     run_cargo(place, &command, packages, &[], Some(stall_limit), progress)
 }

@@ -141,13 +141,15 @@ impl Offer {
                 self.why_no_landlock
             )),
         }
-        lines.push(match (&self.namespace, self.landlock) {
-            (Some(_), _) if self.loopback_with.is_some() => {
-                "network: none; only the sandbox's own loopback (a network namespace, unshare --net)".to_owned()
+        let flags = self.namespace.as_ref().map(|(_, flags)| flags.join(" "));
+        lines.push(match (&flags, self.landlock) {
+            (Some(flags), _) if self.loopback_with.is_some() => {
+                format!("network: none; only the sandbox's own loopback (a network namespace: unshare {flags})")
             }
-            (Some(_), _) => "network: none, not even a loopback (a network namespace, unshare --net; no `ip` to \
-                 bring its loopback up): tests that use 127.0.0.1 fail"
-                .to_owned(),
+            (Some(flags), _) => format!(
+                "network: none, not even a loopback (a network namespace: unshare {flags}; no `ip` to bring its \
+                 loopback up): tests that use 127.0.0.1 fail"
+            ),
             (None, Some((abi, _))) if abi >= 4 => format!(
                 "network: TCP bind and connect denied (Landlock ABI {abi}); UDP is not restricted, and with no \
                  network namespace on this system tests that use TCP on 127.0.0.1 fail"
@@ -156,6 +158,19 @@ impl Offer {
                  system)"
                 .to_owned(),
         });
+        let root = rustix::process::geteuid().is_root();
+        match &flags {
+            Some(flags) if flags.contains("--map-") => lines.push(format!(
+                "privileges: none over the machine, only over the sandbox's own namespaces (a user namespace: \
+                 unshare {flags})"
+            )),
+            _ if root => lines.push(
+                "privileges: root's over the machine (no user namespace on this system): grade as an \
+                 unprivileged user"
+                    .to_owned(),
+            ),
+            _ => {}
+        }
         let limits = Limits::default();
         let processes = match self.process_limit {
             Some(_) => format!("{} more processes", limits.extra_processes),
@@ -288,19 +303,18 @@ fn abi_number(abi: ABI) -> u8 {
 }
 
 /// `unshare`, the flags that give a new network namespace here, and the `ip` that brings its
-/// loopback up (if one does): the first that works of root's `--net` alone, or a user namespace
-/// with it.
+/// loopback up (if one does): the first that works of a user namespace with it (as root or as
+/// the user), or `--net` alone (root without user namespaces).
 fn namespace_probe() -> Option<(PathBuf, Vec<&'static str>, Option<PathBuf>)> {
     let unshare = find_program("unshare")?;
     let ip = find_program("ip");
-    let candidates: Vec<Vec<&'static str>> = if rustix::process::geteuid().is_root() {
-        vec![vec!["--net"]]
-    } else {
-        vec![
-            vec!["--net", "--map-root-user"],
-            vec!["--net", "--map-current-user"],
-        ]
-    };
+    // A user namespace first, root's included: the sandbox's root then has no privileges over
+    // the machine (setting the clock, rebooting, loading modules), only over its namespaces.
+    let candidates: [&[&'static str]; 3] = [
+        &["--net", "--map-root-user"],
+        &["--net", "--map-current-user"],
+        &["--net"],
+    ];
     let runs = |flags: &[&str], program: &Path, args: &[&str]| {
         Command::new(&unshare)
             .args(flags)
@@ -316,12 +330,12 @@ fn namespace_probe() -> Option<(PathBuf, Vec<&'static str>, Option<PathBuf>)> {
     let true_program = find_program("true")?;
     for flags in candidates {
         if let Some(ip) = &ip
-            && runs(&flags, ip, &["link", "set", "lo", "up"])
+            && runs(flags, ip, &["link", "set", "lo", "up"])
         {
-            return Some((unshare, flags, Some(ip.clone())));
+            return Some((unshare, flags.to_vec(), Some(ip.clone())));
         }
-        if runs(&flags, &true_program, &[]) {
-            return Some((unshare, flags, None));
+        if runs(flags, &true_program, &[]) {
+            return Some((unshare, flags.to_vec(), None));
         }
     }
     None
