@@ -278,6 +278,20 @@ fn the_protections_say_what_enforces_each() {
     let none = Sandbox::detect_with_wrapper(None);
     assert!(!none.is_real());
     assert!(none.protections()[0].starts_with("no sandbox"));
+    // A binary that is not the grader's (this test harness) would take the wrapper's arguments
+    // for its own: it is not used.
+    let not_a_wrapper = Sandbox::detect_with_wrapper(std::env::current_exe().ok());
+    assert!(!not_a_wrapper.is_real());
+    assert!(not_a_wrapper.protections()[0].starts_with("no sandbox"));
+    let folder = Folder::new();
+    let mut command = not_a_wrapper.wrap(Command::new("sh"), &folder.scope());
+    assert_eq!(command.get_program(), "sh");
+    let temp = command.get_envs().find(|(key, _)| *key == "TMPDIR");
+    assert_eq!(
+        temp,
+        Some(("TMPDIR".as_ref(), Some(folder.scope().temp_dir.as_os_str())))
+    );
+    assert!(command.arg("-c").arg("true").status().unwrap().success());
 }
 
 /// What the wrapper costs per process: a wrapped `true` against a bare one.

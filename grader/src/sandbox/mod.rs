@@ -34,6 +34,10 @@ use linux as os;
 
 pub use wrapper::{WRAPPER_ARG, WrapperArgs, WrapperError};
 
+/// Asks a binary whether it is the sandbox's wrapper: it then prints [`WRAPPER_ANSWER`].
+const WRAPPER_CHECK: &str = "--check";
+const WRAPPER_ANSWER: &str = "grader sandbox wrapper\n";
+
 /// The exit status of a wrapper that could not put the sandbox in place: the program never ran.
 pub const WRAPPER_FAILED: u8 = 125;
 
@@ -79,8 +83,13 @@ impl Sandbox {
 
     /// As [`Sandbox::detect`], with `wrapper_program` as the binary that applies the sandbox: one
     /// whose `main` starts with [`run_if_wrapper`] (the grader's). For callers that are not the
-    /// grader's binary themselves, such as tests (`env!("CARGO_BIN_EXE_grader")`).
+    /// grader's binary themselves, such as tests (`env!("CARGO_BIN_EXE_grader")`). A binary that
+    /// does not answer the wrapper's check is not used: there is then no sandbox, and the
+    /// protections say so.
     pub fn detect_with_wrapper(wrapper_program: Option<PathBuf>) -> Sandbox {
+        // A binary whose `main` does not start with `run_if_wrapper` (a test harness, say) would
+        // take the wrapper's arguments for its own and run something else entirely.
+        let wrapper_program = wrapper_program.filter(|program| is_wrapper(program));
         let offer = match &wrapper_program {
             Some(_) => os::Offer::detect(),
             None => os::Offer::none(),
@@ -142,6 +151,16 @@ impl Sandbox {
     }
 }
 
+/// Whether `program` answers the wrapper's check as [`run_if_wrapper`] does.
+fn is_wrapper(program: &std::path::Path) -> bool {
+    Command::new(program)
+        .args([WRAPPER_ARG, WRAPPER_CHECK])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .is_ok_and(|out| out.status.success() && out.stdout == WRAPPER_ANSWER.as_bytes())
+}
+
 fn set_temp_dir(command: &mut Command, scope: &Scope) {
     for key in ["TMPDIR", "TMP", "TEMP"] {
         command.env(key, &scope.temp_dir);
@@ -159,6 +178,10 @@ pub fn run_if_wrapper() -> Option<ExitCode> {
         return None;
     }
     let rest: Vec<OsString> = args.collect();
+    if rest.first().is_some_and(|arg| arg == WRAPPER_CHECK) {
+        print!("{WRAPPER_ANSWER}");
+        return Some(ExitCode::SUCCESS);
+    }
     let error = match WrapperArgs::parse(rest) {
         Ok(parsed) => os::enter_and_run(&parsed),
         Err(error) => error.to_string(),
