@@ -7,7 +7,7 @@ mod support;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use support::{FixtureWorkbook, Run, snapshot_files};
+use support::{FixtureWorkbook, Run, expected_tricks, snapshot_files};
 
 const DAY: &str = "days/day1-fixture";
 
@@ -457,4 +457,72 @@ fn a_forbidden_api_scores_its_exercise_zero_and_the_learner_hears_of_it_first() 
         "{}",
         run.stdout
     );
+}
+
+/// The tests of one exercise in a submission's unit report, with their statuses.
+fn test_statuses(
+    submission: &serde_json::Value,
+    exercise: &str,
+) -> std::collections::BTreeMap<String, String> {
+    submission["units"][0]["exercises"]
+        .as_array()
+        .expect("the unit's exercises")
+        .iter()
+        .find(|e| e["id"] == exercise)
+        .unwrap_or_else(|| panic!("no exercise {exercise} in {submission:#}"))["tests"]
+        .as_array()
+        .expect("tests")
+        .iter()
+        .map(|t| {
+            (
+                t["name"].as_str().unwrap_or_default().to_owned(),
+                t["status"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn hostile_tricks_in_a_batch_get_their_verdicts_and_the_next_submission_its_own() {
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    let class = Class::new();
+    let hostile = |file: &str| {
+        std::fs::read_to_string(workbook.path(&format!("submissions/{DAY}/{file}"))).unwrap()
+    };
+    let trickster = class.folder(
+        "trickster",
+        &[
+            ("src/tricks.rs", &hostile("src/tricks.rs")),
+            ("src/macros.rs", &hostile("src/macros.rs")),
+        ],
+    );
+    let todo = solution(&workbook, "src/todo.rs");
+    let honest = class.folder("oscar", &[("src/todo.rs", &todo)]);
+    let work = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let run = batch(
+        &workbook,
+        work.path(),
+        &[trickster, honest],
+        &["--jobs", "1"],
+    );
+    let elapsed = started.elapsed();
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        elapsed < std::time::Duration::from_secs(300),
+        "the batch ended in {elapsed:?}: a trick held it up"
+    );
+    let report = class_json(work.path());
+    let tricks = test_statuses(submission(&report, "trickster"), "tricks");
+    let expected: std::collections::BTreeMap<String, String> = expected_tricks()
+        .into_iter()
+        .map(|(test, verdict)| (test.to_owned(), verdict.to_owned()))
+        .collect();
+    assert_eq!(
+        tricks, expected,
+        "in a batch, in the sandbox, every trick gets the verdict a learner's run gives it"
+    );
+    let oscar = submission(&report, "oscar");
+    assert_eq!(exercise_status(oscar, "todo"), "done", "{oscar:#}");
+    assert_eq!(exercise_status(oscar, "tricks"), "not_started", "{oscar:#}");
 }

@@ -160,3 +160,27 @@ pub fn exercise<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::
         .find(|e| e["id"] == id)
         .unwrap_or_else(|| panic!("no exercise {id} in {report}"))
 }
+
+/// The tests of the `tricks` exercise and the verdict each must get, on this system.
+pub fn expected_tricks() -> std::collections::BTreeMap<&'static str, &'static str> {
+    let linux = cfg!(target_os = "linux");
+    std::collections::BTreeMap::from([
+        // Correct code, however it prints or whatever it leaves behind: passed.
+        ("writes_stdout_without_a_newline", "passed"),
+        ("writes_invalid_utf8_to_stdout", "passed"),
+        ("a_child_process_prints_to_stdout", "passed"),
+        ("a_thread_prints_after_the_test_returns", "passed"),
+        ("leaves_a_background_process_holding_stdout", "passed"),
+        ("leaves_a_setsid_process_behind", "passed"),
+        ("runs_under_memory_file_and_process_limits", "passed"),
+        // Wrong code that fakes a pass: never passed.
+        ("prints_libtest_pass_lines_and_exits", "crashed"),
+        ("forges_its_result_file", "crashed"),
+        // Hangs, floods and hoards: stopped, each with its own result.
+        ("loops_with_looping_children", "timed_out"),
+        ("prints_200_mb_then_fails", "failed"),
+        // Without a memory limit (not Linux) it does not allocate, and answers wrong.
+        ("allocates_8_gib", if linux { "crashed" } else { "failed" }),
+        ("a_panic_message_with_terminal_escapes", "failed"),
+    ])
+}
