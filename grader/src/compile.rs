@@ -316,8 +316,7 @@ fn run_cargo(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     process_tree::start_own_tree(&mut command);
-    let mut child = command
-        .spawn()
+    let mut child = crate::process::spawn_own(&mut command)
         .map_err(|source| CompileError::CargoMissing { cargo, source })?;
     let _registration = process_tree::register(&child);
     let events = spawn_readers(&mut child);

@@ -156,7 +156,8 @@ fn every_kind_of_submission_gets_its_own_result_and_the_batch_succeeds() {
         &workbook,
         work.path(),
         &[alice, bob, carol, dave, erin],
-        &[],
+        // Two workers: the second starts from a copy of the first one's build folder.
+        &["--jobs", "2"],
     );
     assert_eq!(
         run.status, 0,

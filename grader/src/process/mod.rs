@@ -77,6 +77,44 @@ pub fn repair_execute_only(target_dir: &std::path::Path) {
     let _ = target_dir;
 }
 
+/// A process the grader starts for itself (a build, git), not a test: while it lives, the sweep for
+/// the orphans tests leave behind (the grader is their subreaper on Linux) never takes it for one,
+/// however many tests end meanwhile in another worker of a batch. Dereferences to the child.
+pub struct OwnChild {
+    child: std::process::Child,
+}
+
+/// Starts `command` as one of the grader's own children (see [`OwnChild`]).
+pub fn spawn_own(command: &mut Command) -> std::io::Result<OwnChild> {
+    #[cfg(target_os = "linux")]
+    let child = linux::spawn_tracked(command)?;
+    #[cfg(not(target_os = "linux"))]
+    let child = command.spawn()?;
+    Ok(OwnChild { child })
+}
+
+impl std::ops::Deref for OwnChild {
+    type Target = std::process::Child;
+    fn deref(&self) -> &std::process::Child {
+        &self.child
+    }
+}
+
+impl std::ops::DerefMut for OwnChild {
+    fn deref_mut(&mut self) -> &mut std::process::Child {
+        &mut self.child
+    }
+}
+
+impl Drop for OwnChild {
+    /// Untracked only now, once its owner is done with it (waited for, as a rule): a sweep that
+    /// found it a zombie before would reap it and take its exit status from its owner.
+    fn drop(&mut self) {
+        #[cfg(target_os = "linux")]
+        linux::untrack(self.child.id());
+    }
+}
+
 /// Which protections were in force for the tests, for reports to say.
 pub fn protections() -> &'static str {
     os::PROTECTIONS

@@ -4,7 +4,9 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
+
+use crate::process::OwnChild;
 
 use super::extract::{Extractor, shown, too_many_files};
 use super::{ArchiveLimits, OpenError};
@@ -36,7 +38,7 @@ impl Git {
         })
     }
 
-    fn command(&self, args: &[&str]) -> Result<Child, OpenError> {
+    fn command(&self, args: &[&str]) -> Result<OwnChild, OpenError> {
         let hooks = self.private.path().join("hooks");
         let stderr = std::fs::File::create(self.private.path().join("stderr"))
             .map_err(|e| OpenError::Unreadable(format!("cannot create a temporary file: {e}")))?;
@@ -86,7 +88,7 @@ impl Git {
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(stderr);
-        command.spawn().map_err(|e| match e.kind() {
+        crate::process::spawn_own(&mut command).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => OpenError::Unreadable(
                 "git is not installed (or not on PATH): a git repository cannot be read \
                  without it; install git, or hand in the submission as a folder or an archive"
@@ -231,7 +233,7 @@ impl Git {
 }
 
 /// A child process that is killed and waited for when dropped, however its reader ended.
-struct Reaped(Child);
+struct Reaped(OwnChild);
 
 impl Drop for Reaped {
     fn drop(&mut self) {
