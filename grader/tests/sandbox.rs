@@ -17,6 +17,8 @@ use grader::sandbox::{Sandbox, Scope};
 const ACTION_ENV: &str = "SANDBOX_TEST_ROOT";
 /// Set with it: the host's listener to connect to.
 const LISTENER_ENV: &str = "SANDBOX_TEST_LISTENER";
+/// Set with it: the process id of the test that started it, outside the sandbox.
+const OUTSIDE_PID_ENV: &str = "SANDBOX_TEST_OUTSIDE_PID";
 
 fn sandbox() -> Sandbox {
     Sandbox::detect_with_wrapper(Some(env!("CARGO_BIN_EXE_grader").into()))
@@ -64,10 +66,16 @@ fn attempt(name: &str, action: impl FnOnce() -> std::io::Result<()>) -> String {
     }
 }
 
-/// Everything the confined process tries, in `root` (see [`scope_in`]).
-fn attempts(root: &Path, listener: &str) -> Vec<String> {
+/// Everything the confined process tries, in `root` (see [`Folder::scope`]), to `listener` and to
+/// the process `outside` (the test that started it).
+fn attempts(root: &Path, listener: &str, outside: u32) -> Vec<String> {
     let temp = std::env::temp_dir();
+    let proc_of_outside = PathBuf::from(format!("/proc/{outside}"));
     vec![
+        attempt("read_outside_environ", || {
+            std::fs::read(proc_of_outside.join("environ")).map(drop)
+        }),
+        attempt("signal_outside", || signal(outside)),
         attempt("read_solutions", || {
             std::fs::read_to_string(root.join("solutions/answer.rs")).map(drop)
         }),
@@ -104,26 +112,48 @@ fn attempts(root: &Path, listener: &str) -> Vec<String> {
     ]
 }
 
+/// Sends no signal, but checks that one could be sent to `pid` (`kill(pid, 0)`).
+#[cfg(unix)]
+fn signal(pid: u32) -> std::io::Result<()> {
+    let pid = rustix::process::Pid::from_raw(pid.try_into().map_err(std::io::Error::other)?)
+        .ok_or_else(|| std::io::Error::other("pid 0"))?;
+    rustix::process::test_kill_process(pid).map_err(std::io::Error::from)
+}
+
+#[cfg(not(unix))]
+fn signal(_pid: u32) -> std::io::Result<()> {
+    Err(std::io::Error::other("no signals here"))
+}
+
 /// The confined side: the actions, printed. Without [`ACTION_ENV`] (an ordinary run) the same
 /// actions run unconfined, where every one of them works.
 #[test]
 fn attempts_everything() {
     if let Some(root) = std::env::var_os(ACTION_ENV) {
         let listener = std::env::var(LISTENER_ENV).unwrap_or_default();
-        for line in attempts(Path::new(&root), &listener) {
+        let outside = std::env::var(OUTSIDE_PID_ENV).map_or(0, |p| p.parse().unwrap_or(0));
+        for line in attempts(Path::new(&root), &listener, outside) {
             println!("{line}");
         }
         return;
     }
     let folder = Folder::new();
     let host = TcpListener::bind("127.0.0.1:0").expect("a listener");
-    let results = attempts(folder.root(), &host.local_addr().unwrap().to_string());
-    for name in [
+    let results = attempts(
+        folder.root(),
+        &host.local_addr().unwrap().to_string(),
+        std::process::id(),
+    );
+    let mut works = vec![
         "read_solutions",
         "write_outside",
         "read_stage",
         "connect_host",
-    ] {
+    ];
+    if cfg!(target_os = "linux") {
+        works.extend(["read_outside_environ", "signal_outside"]);
+    }
+    for name in works {
         assert!(
             results.contains(&format!("{name}=ok")),
             "unconfined, {name} works: {results:#?}"
@@ -199,7 +229,8 @@ fn a_wrapped_process_works_in_its_scope_only() {
         .args(["--exact", "attempts_everything", "--nocapture"])
         .args(["--test-threads=1", "--quiet"])
         .env(ACTION_ENV, folder.root())
-        .env(LISTENER_ENV, host.local_addr().unwrap().to_string());
+        .env(LISTENER_ENV, host.local_addr().unwrap().to_string())
+        .env(OUTSIDE_PID_ENV, std::process::id().to_string());
     let scope = folder.scope();
     let (status, stdout, stderr) = run_wrapped(&sandbox, command, &scope);
     assert_eq!(status, 0, "{stdout}\n{stderr}");
@@ -215,6 +246,8 @@ fn a_wrapped_process_works_in_its_scope_only() {
         "list_solutions",
         "write_outside",
         "connect_host",
+        "read_outside_environ",
+        "signal_outside",
     ] {
         assert!(
             result(denied).starts_with("denied"),
@@ -291,7 +324,9 @@ fn the_protections_say_what_enforces_each() {
         temp,
         Some(("TMPDIR".as_ref(), Some(folder.scope().temp_dir.as_os_str())))
     );
-    assert!(command.arg("-c").arg("true").status().unwrap().success());
+    if cfg!(unix) {
+        assert!(command.arg("-c").arg("true").status().unwrap().success());
+    }
 }
 
 /// What the wrapper costs per process: a wrapped `true` against a bare one.
