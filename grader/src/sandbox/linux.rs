@@ -35,8 +35,10 @@ pub const CPU_SECONDS: u64 = 600;
 const SYSTEM_FOLDERS: [&str; 10] = [
     "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/proc", "/sys",
 ];
-/// Devices to read and write; the rest of `/dev` is read-only.
+/// Devices to read and write, and to read; no other device can be opened (as root, a disk's
+/// device would hold every file Landlock hides).
 const WRITABLE_DEVICES: [&str; 3] = ["/dev/null", "/dev/zero", "/dev/full"];
+const READABLE_DEVICES: [&str; 2] = ["/dev/random", "/dev/urandom"];
 
 /// What this system enforces.
 #[derive(Debug, Clone, Default)]
@@ -261,9 +263,10 @@ fn restrict_thread(
     let mut created = ruleset.create().map_err(|e| e.to_string())?;
     let mut rules: Vec<(PathBuf, landlock::BitFlags<AccessFs>)> = Vec::new();
     rules.extend(SYSTEM_FOLDERS.iter().map(|dir| (dir.into(), read)));
-    rules.push(("/dev".into(), read));
     let file = AccessFs::from_file(TARGET_ABI);
     rules.extend(WRITABLE_DEVICES.iter().map(|dev| (dev.into(), file)));
+    let read_file = AccessFs::from_file(TARGET_ABI) & read;
+    rules.extend(READABLE_DEVICES.iter().map(|dev| (dev.into(), read_file)));
     rules.extend(readable.iter().map(|dir| (dir.clone(), read)));
     rules.extend(writable.iter().map(|dir| (dir.clone(), all)));
     for (path, access) in rules {
