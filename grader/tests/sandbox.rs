@@ -273,12 +273,30 @@ fn exit_status_and_output_pass_through_the_wrapper() {
     let folder = Folder::new();
     let mut command = Command::new("sh");
     command
-        .args(["-c", "echo \"out $GREETING\"; echo err >&2; exit 7"])
+        .args([
+            "-c",
+            "echo \"out $GREETING\"; echo err >&2; echo t > \"$TMPDIR/t\" && exit 7",
+        ])
         .env("GREETING", "hello")
         .current_dir(folder.root().join("stage"));
-    let (status, stdout, stderr) = run_wrapped(&sandbox(), command, &folder.scope());
+    // Relative paths in the scope are the grader's, not the program's working folder's.
+    let scope = folder.scope();
+    let scope = Scope {
+        writable: Vec::new(),
+        temp_dir: relative_to_here(&scope.temp_dir),
+        ..scope
+    };
+    let (status, stdout, stderr) = run_wrapped(&sandbox(), command, &scope);
     assert_eq!((status, stdout.as_str()), (7, "out hello\n"), "{stderr}");
     assert_eq!(stderr, "err\n");
+    assert!(folder.root().join("tmp/t").is_file(), "written to TMPDIR");
+}
+
+/// `path` relative to this process's working folder (`../../tmp/…`).
+fn relative_to_here(path: &Path) -> PathBuf {
+    let here = std::env::current_dir().expect("a working folder");
+    let up: PathBuf = here.components().skip(1).map(|_| "..").collect();
+    up.join(path.strip_prefix("/").expect("an absolute path"))
 }
 
 #[test]

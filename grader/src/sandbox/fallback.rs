@@ -7,6 +7,9 @@ use std::process::Command;
 use super::Scope;
 use super::wrapper::WrapperArgs;
 
+/// Commands are not wrapped: there is nothing for a wrapper to apply.
+pub const WRAPS: bool = false;
+
 /// Nothing: this system offers no sandbox the grader can use.
 #[derive(Debug, Clone, Default)]
 pub struct Offer;
@@ -18,11 +21,6 @@ impl Offer {
 
     pub fn detect() -> Offer {
         Offer
-    }
-
-    /// Commands are not wrapped: there is nothing for a wrapper to apply.
-    pub fn wraps(&self) -> bool {
-        false
     }
 
     pub fn is_real(&self) -> bool {

@@ -40,6 +40,9 @@ const SYSTEM_FOLDERS: [&str; 10] = [
 const WRITABLE_DEVICES: [&str; 3] = ["/dev/null", "/dev/zero", "/dev/full"];
 const READABLE_DEVICES: [&str; 2] = ["/dev/random", "/dev/urandom"];
 
+/// Commands are wrapped: the wrapper applies at least the rlimits.
+pub const WRAPS: bool = true;
+
 /// What this system enforces.
 #[derive(Debug, Clone, Default)]
 pub struct Offer {
@@ -83,10 +86,6 @@ impl Offer {
             process_limit: (!root).then(|| tasks_of_this_user().saturating_add(extra)),
             why_no_landlock,
         }
-    }
-
-    pub fn wraps(&self) -> bool {
-        true
     }
 
     pub fn is_real(&self) -> bool {

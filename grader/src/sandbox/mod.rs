@@ -64,6 +64,17 @@ impl Scope {
         scope.writable.push(dir.to_owned());
         scope
     }
+
+    /// This scope with every path absolute (from the grader's working folder): the wrapper runs in
+    /// the program's.
+    fn absolute(&self) -> Scope {
+        let absolute = |path: &PathBuf| std::path::absolute(path).unwrap_or_else(|_| path.clone());
+        Scope {
+            writable: self.writable.iter().map(absolute).collect(),
+            readable: self.readable.iter().map(absolute).collect(),
+            temp_dir: absolute(&self.temp_dir),
+        }
+    }
 }
 
 /// The sandbox this system offers, detected once.
@@ -89,7 +100,7 @@ impl Sandbox {
     pub fn detect_with_wrapper(wrapper_program: Option<PathBuf>) -> Sandbox {
         // A binary whose `main` does not start with `run_if_wrapper` (a test harness, say) would
         // take the wrapper's arguments for its own and run something else entirely.
-        let wrapper_program = wrapper_program.filter(|program| is_wrapper(program));
+        let wrapper_program = wrapper_program.filter(|program| os::WRAPS && is_wrapper(program));
         let offer = match &wrapper_program {
             Some(_) => os::Offer::detect(),
             None => os::Offer::none(),
@@ -108,7 +119,7 @@ impl Sandbox {
     /// One line per protection, each saying what enforces it; without a sandbox, says so plainly.
     pub fn protections(&self) -> Vec<String> {
         let mut lines = match &self.wrapper_program {
-            Some(_) if self.offer.wraps() => self.offer.protections(),
+            Some(_) => self.offer.protections(),
             _ => vec![NO_SANDBOX.to_owned()],
         };
         lines.push(format!("tests: {}", crate::process::protections()));
@@ -120,8 +131,8 @@ impl Sandbox {
     /// cannot tell them): set those on the returned command. Without a sandbox, `command` comes
     /// back as it is, but for its temporary folder.
     pub fn wrap(&self, command: Command, scope: &Scope) -> Command {
-        let Some(wrapper_program) = self.wrapper_program.as_ref().filter(|_| self.offer.wraps())
-        else {
+        let scope = &scope.absolute();
+        let Some(wrapper_program) = &self.wrapper_program else {
             let mut command = command;
             set_temp_dir(&mut command, scope);
             return command;
