@@ -403,9 +403,10 @@ fn a_day_grades_the_same_inside_the_sandbox() {
         .day(2)
         .cloned()
         .expect("day 2");
-    let grade = |sandboxed: bool| {
+    let grade_only = |sandboxed: bool, only: &[&str]| {
         let options = grader::grade::GradeOptions {
             target_dir: Some(build.clone()),
+            only: only.iter().map(|id| id.to_string()).collect(),
             sandbox: sandboxed.then_some((&sandbox, &scope)),
             ..grader::grade::GradeOptions::quiet()
         };
@@ -415,6 +416,7 @@ fn a_day_grades_the_same_inside_the_sandbox() {
         println!("graded (sandbox: {sandboxed}) in {:?}", started.elapsed());
         report
     };
+    let grade = |sandboxed: bool| grade_only(sandboxed, &[]);
     // Inside first: the stage is new, so cargo rebuilds the day's crates in the sandbox.
     let inside = grade(true);
     let outside = grade(false);
@@ -452,4 +454,30 @@ fn a_day_grades_the_same_inside_the_sandbox() {
         inside.protections
     );
     assert!(!outside.protections.contains("Landlock"));
+
+    // A learner's code that reads the reference solution, while its tests run: the canonical
+    // workbook beside the stage is out of its reach in the sandbox only.
+    let solution = root
+        .join("solutions/days/day2-derives/src/ex4_log_entries.rs")
+        .canonicalize()
+        .expect("the reference solution");
+    let learner_file = stage.join("days/day2-derives/src/ex4_log_entries.rs");
+    let stub = std::fs::read_to_string(&learner_file).expect("the stub");
+    let todo = "todo!(\"match on the text: \\\"DEBUG\\\" => Ok(Level::Debug), ...\")";
+    assert!(stub.contains(todo), "the stub's first todo!() moved");
+    let peek = format!(
+        "panic!(\"the solution: {{:?}}\", std::fs::read_to_string({solution:?}).map(|t| t.len()))"
+    );
+    std::fs::write(&learner_file, stub.replace(todo, &peek)).unwrap();
+    let message = |report: &grader::report::UnitReport| {
+        report.exercises[0]
+            .tests
+            .iter()
+            .find_map(|t| t.message.clone().filter(|m| m.contains("the solution:")))
+            .unwrap_or_else(|| panic!("no test reached the peek: {:#?}", report.exercises))
+    };
+    let inside = message(&grade_only(true, &["log-entries"]));
+    let outside = message(&grade_only(false, &["log-entries"]));
+    assert!(inside.contains("PermissionDenied"), "{inside}");
+    assert!(outside.contains("the solution: Ok("), "{outside}");
 }
