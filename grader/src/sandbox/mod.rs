@@ -12,8 +12,9 @@
 //! enforces each protection, and [`Sandbox::is_real`] whether file-system and network isolation
 //! both hold.
 //!
-//! - `linux.rs`: detection (a Landlock probe on a throwaway thread, an `unshare` probe), and the
-//!   wrapper's own restrictions (rlimits, loopback, Landlock).
+//! - `linux.rs`: detection (a Landlock probe on a throwaway thread, an `unshare` probe) and the
+//!   protections it finds; `linux_restrict.rs`: the wrapper's own restrictions (rlimits, loopback,
+//!   Landlock).
 //! - `fallback.rs`: every other system: no sandbox, and saying so.
 //! - `wrapper.rs`: the wrapper's hidden command line, written and read.
 
@@ -25,6 +26,8 @@ use std::process::{Command, ExitCode};
 mod fallback;
 #[cfg(target_os = "linux")]
 mod linux;
+#[cfg(target_os = "linux")]
+mod linux_restrict;
 mod wrapper;
 
 #[cfg(not(target_os = "linux"))]
