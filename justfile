@@ -1,6 +1,7 @@
 # The learner's and instructor's commands, for those who have `just`.
 # Each recipe is the cargo alias of the same name (see .cargo/config.toml), so `just day 2`
-# and `cargo day 2` are one command: the grader. `[no-exit-message]` keeps just quiet when a
+# and `cargo day 2` are one command: the grader. The instructors' recipes (release, batch,
+# gradescope) are `cargo grader` with the recipe's name. `[no-exit-message]` keeps just quiet when a
 # grade is unfinished (exit status 1): the report has already said so.
 
 # List the recipes.
@@ -40,3 +41,18 @@ check:
 [no-exit-message]
 test:
     cargo test
+
+# Instructors: write the repository students receive, without the solutions: `just release ../week17`.
+[no-exit-message]
+release dir *args:
+    cargo grader release {{dir}} {{args}}
+
+# Instructors: grade a class: `just batch submissions/* --unit day2` (docs/INSTRUCTORS.md).
+[no-exit-message]
+batch *args:
+    cargo grader batch {{args}}
+
+# Instructors: write a Gradescope autograder bundle: `just gradescope ../autograder --unit day2`.
+[no-exit-message]
+gradescope dir *args:
+    cargo grader gradescope {{dir}} {{args}}

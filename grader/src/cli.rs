@@ -99,7 +99,7 @@ enum Command {
         /// Keep the reference solutions, alternatives and planted mistakes (for self-paced groups).
         #[arg(long)]
         with_solutions: bool,
-        /// Write into a folder that is not empty.
+        /// Replace what is in DIR (a top-level .git is kept).
         #[arg(long)]
         force: bool,
     },
@@ -466,6 +466,9 @@ fn check_command(
         let work_dir = selfcheck::default_work_dir(workbook);
         let findings = selfcheck::run(workbook, &units, &work_dir, &progress)?;
         printer.finish();
+        for note in &findings.notes {
+            let _ = writeln!(out, "Note: {note}");
+        }
         if show_mistakes {
             print_mistakes(&mut out, &findings.mistakes);
         }

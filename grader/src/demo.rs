@@ -17,6 +17,12 @@ pub enum DemoError {
     Stage(#[from] StageError),
     #[error(transparent)]
     Cargo(#[from] CompileError),
+    #[error(
+        "this copy of the workbook has no reference solution of {0} (no solutions/ folder: a release \
+         for learners), and the demo runs it: finish the capstone and run `cargo run -p sre-monitor` \
+         to see your own"
+    )]
+    NoSolution(String),
     #[error("the demo was stopped by a signal")]
     Killed,
 }
@@ -29,6 +35,9 @@ pub fn run_demo(workbook: &Workbook, unit: &Unit) -> Result<i32, DemoError> {
         .demo
         .as_ref()
         .ok_or_else(|| DemoError::NoDemo(unit.label()))?;
+    if !workbook.root.join("solutions").join(&unit.dir).is_dir() {
+        return Err(DemoError::NoSolution(unit.label()));
+    }
     let work_dir = workbook.root.join("target").join("grader").join("demo");
     let staged_root = work_dir.join("workbook");
     stage(

@@ -12,7 +12,10 @@ use grader::batch::{
     BatchOptions, BatchProgress, SubmissionOutcome, default_work_dir, grade_batch,
 };
 use grader::export::Format;
+use grader::grade::Progress;
 use grader::workbook::{Unit, Workbook};
+
+use crate::progress::ProgressPrinter;
 
 /// `--unit` values: `all`, `day1` … `day5` (or `1` … `5`), `capstone`; in the workbook's order.
 pub fn units_named<'a>(workbook: &'a Workbook, names: &[String]) -> anyhow::Result<Vec<&'a Unit>> {
@@ -180,8 +183,42 @@ pub fn release_command(
     with_solutions: bool,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
-    let _ = (workbook, dir, with_solutions, force);
-    bail!("not wired yet")
+    use grader::release::{ReleaseCheck, ReleaseOptions, check::default_build_dir};
+    let options = ReleaseOptions {
+        with_solutions,
+        force,
+    };
+    let released = grader::release::write_release(workbook, dir, &options)?;
+    let _ = writeln!(anstream::stderr(), "{}", released.summary());
+    let _ = writeln!(
+        anstream::stderr(),
+        "Checking the release: nothing from solutions/, it builds, its stubs grade as not started…"
+    );
+    let printer = ProgressPrinter::new();
+    let progress = |event: Progress<'_>| printer.show(event);
+    let check = ReleaseCheck {
+        with_solutions,
+        build_dir: default_build_dir(workbook),
+        progress: &progress,
+    };
+    let problems = grader::release::check_release(workbook, &released.dir, &check)
+        .context("failed to check the release")?;
+    printer.finish();
+    let mut out = anstream::stdout();
+    if problems.is_empty() {
+        let _ = writeln!(
+            out,
+            "The release in {} passes its check: nothing from solutions/, it builds, its stubs grade as not started.",
+            released.dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    for problem in &problems {
+        let text = problem.to_string();
+        let _ = writeln!(out, "✗ {}", text.lines().collect::<Vec<_>>().join("\n    "));
+    }
+    let _ = writeln!(out, "{} problems.", problems.len());
+    Ok(ExitCode::from(1))
 }
 
 pub fn gradescope_command(
