@@ -483,12 +483,17 @@ fn check_command(
         let _ = writeln!(out, "The workbook is sound: {checked} units checked.");
         return Ok(ExitCode::SUCCESS);
     }
-    for problem in &problems {
+    print_problems(&mut out, &problems);
+    Ok(ExitCode::from(1))
+}
+
+/// Each problem of a check as `✗ what`, its further lines indented, then how many there are.
+pub fn print_problems(out: &mut impl std::io::Write, problems: &[selfcheck::Problem]) {
+    for problem in problems {
         let text = problem.to_string();
         let _ = writeln!(out, "✗ {}", text.lines().collect::<Vec<_>>().join("\n    "));
     }
     let _ = writeln!(out, "{} problems.", problems.len());
-    Ok(ExitCode::from(1))
 }
 
 /// Each planted mistake and the first lines a learner who made it reads.

@@ -213,11 +213,7 @@ pub fn release_command(
         );
         return Ok(ExitCode::SUCCESS);
     }
-    for problem in &problems {
-        let text = problem.to_string();
-        let _ = writeln!(out, "✗ {}", text.lines().collect::<Vec<_>>().join("\n    "));
-    }
-    let _ = writeln!(out, "{} problems.", problems.len());
+    crate::cli::print_problems(&mut out, &problems);
     Ok(ExitCode::from(1))
 }
 

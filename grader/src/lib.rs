@@ -12,6 +12,7 @@ pub mod compile;
 pub mod declared_tests;
 pub mod demo;
 pub mod export;
+pub mod folder_lock;
 pub mod grade;
 pub mod gradescope_bundle;
 pub mod guard;

@@ -273,28 +273,15 @@ fn lock_work_dir(
     work_dir: &Path,
     progress: &(dyn Fn(Progress<'_>) + Sync),
 ) -> Result<std::fs::File, SelfCheckError> {
-    let path = work_dir.join(".lock");
-    let problem = |source: std::io::Error| SelfCheckError::WorkDir {
+    crate::folder_lock::lock_folder(work_dir, || {
+        progress(Progress::Cargo(
+            "Waiting for another self-check of this workbook to finish…",
+        ));
+    })
+    .map_err(|source| SelfCheckError::WorkDir {
         work_dir: work_dir.to_owned(),
-        problem: format!("cannot lock {}: {source}", path.display()),
-    };
-    let file = std::fs::File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(problem)?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => {
-            progress(Progress::Cargo(
-                "Waiting for another self-check of this workbook to finish…",
-            ));
-            file.lock().map_err(problem)?;
-        }
-        Err(std::fs::TryLockError::Error(e)) => return Err(problem(e)),
-    }
-    Ok(file)
+        problem: format!("cannot lock {}: {source}", work_dir.join(".lock").display()),
+    })
 }
 
 /// Grades every alternative and planted mistake of `unit` in the solutions' stage at `stage_root`:

@@ -95,6 +95,7 @@ pub fn grade_batch(
         return Err(BatchError::NoSandbox(protections));
     }
     let work_dir = prepare_work_dir(workbook, &options.work_dir)?;
+    let _lock = lock_work_dir(&work_dir, options)?;
     let unit_names: Vec<String> = options.units.iter().map(|u| unit_name(u)).collect();
     let learner_files: Vec<PathBuf> = workbook
         .units
@@ -430,6 +431,20 @@ fn prepare_work_dir(workbook: &Workbook, work_dir: &Path) -> Result<PathBuf, Bat
         )));
     }
     Ok(work)
+}
+
+/// Holds the work folder for this batch: a second batch with the same work folder waits, since
+/// both would lay their submissions into the same workers' stages.
+fn lock_work_dir(work_dir: &Path, options: &BatchOptions<'_>) -> Result<std::fs::File, BatchError> {
+    crate::folder_lock::lock_folder(work_dir, || {
+        (options.progress)(BatchProgress::Step(
+            "Waiting for another batch that uses this work folder to finish (or give --work-dir)…",
+        ));
+    })
+    .map_err(|e| BatchError::WorkDir {
+        path: work_dir.to_owned(),
+        problem: format!("cannot lock {}: {e}", work_dir.join(".lock").display()),
+    })
 }
 
 /// Copies the folder `from` to `to`, files and folders only, each file keeping its modification

@@ -159,25 +159,28 @@ pub fn apply_limits(pid: Pid, limits: &Limits) {
 /// How many processes and threads this user runs now, counted once per grader run.
 fn tasks_of_this_user() -> u64 {
     static TASKS: OnceLock<u64> = OnceLock::new();
-    *TASKS.get_or_init(|| {
-        let uid = rustix::process::getuid().as_raw().to_string();
-        processes()
-            .filter_map(|(_, folder)| std::fs::read_to_string(folder.join("status")).ok())
-            .filter(|status| {
-                status
-                    .lines()
-                    .find_map(|l| l.strip_prefix("Uid:"))
-                    .and_then(|ids| ids.split_whitespace().next())
-                    == Some(uid.as_str())
-            })
-            .filter_map(|status| {
-                status
-                    .lines()
-                    .find_map(|l| l.strip_prefix("Threads:"))
-                    .and_then(|n| n.trim().parse::<u64>().ok())
-            })
-            .sum()
-    })
+    *TASKS.get_or_init(count_tasks_of_this_user)
+}
+
+/// How many processes and threads this user runs now: `RLIMIT_NPROC` counts them all.
+pub(crate) fn count_tasks_of_this_user() -> u64 {
+    let uid = rustix::process::getuid().as_raw().to_string();
+    processes()
+        .filter_map(|(_, folder)| std::fs::read_to_string(folder.join("status")).ok())
+        .filter(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Uid:"))
+                .and_then(|ids| ids.split_whitespace().next())
+                == Some(uid.as_str())
+        })
+        .filter_map(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Threads:"))
+                .and_then(|n| n.trim().parse::<u64>().ok())
+        })
+        .sum()
 }
 
 /// Makes the test binaries execute-only while they run, and restores their modes when dropped.

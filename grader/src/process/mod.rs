@@ -115,6 +115,12 @@ impl Drop for OwnChild {
     }
 }
 
+/// How many processes and threads this user runs now (Linux; `RLIMIT_NPROC` counts them all).
+#[cfg(target_os = "linux")]
+pub(crate) fn count_tasks_of_this_user() -> u64 {
+    linux::count_tasks_of_this_user()
+}
+
 /// Which protections were in force for the tests, for reports to say.
 pub fn protections() -> &'static str {
     os::PROTECTIONS

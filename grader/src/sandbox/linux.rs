@@ -64,7 +64,8 @@ impl Offer {
             loopback_with: namespace.as_ref().and_then(|(_, _, ip)| ip.clone()),
             namespace: namespace.map(|(unshare, flags, _)| (unshare, flags)),
             toolchain: toolchain_folders(),
-            process_limit: (!root).then(|| tasks_of_this_user().saturating_add(extra)),
+            process_limit: (!root)
+                .then(|| crate::process::count_tasks_of_this_user().saturating_add(extra)),
             why_no_landlock,
         }
     }
@@ -239,29 +240,4 @@ fn toolchain_folders() -> Vec<PathBuf> {
     }
     folders.retain(|dir| dir.is_dir());
     folders
-}
-
-/// How many processes and threads this user runs now: `RLIMIT_NPROC` counts them all.
-fn tasks_of_this_user() -> u64 {
-    let uid = rustix::process::getuid().as_raw().to_string();
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return 0;
-    };
-    entries
-        .flatten()
-        .filter_map(|entry| std::fs::read_to_string(entry.path().join("status")).ok())
-        .filter(|status| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix("Uid:"))
-                .and_then(|ids| ids.split_whitespace().next())
-                == Some(uid.as_str())
-        })
-        .filter_map(|status| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix("Threads:"))
-                .and_then(|n| n.trim().parse::<u64>().ok())
-        })
-        .sum()
 }
