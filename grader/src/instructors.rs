@@ -141,6 +141,13 @@ fn show_progress(event: BatchProgress<'_>) {
         BatchProgress::Step(text) | BatchProgress::Cargo(text) => {
             let _ = writeln!(err, "{text}");
         }
+        BatchProgress::Grading { student, unit } => {
+            let _ = writeln!(
+                err,
+                "  {}: grading {unit}…",
+                grader::sanitize::for_terminal(student)
+            );
+        }
         BatchProgress::Graded {
             done,
             total,

@@ -31,6 +31,8 @@ pub enum BatchProgress<'a> {
     Step(&'a str),
     /// A line of cargo's output from the first build.
     Cargo(&'a str),
+    /// A submission's unit is being built and graded.
+    Grading { student: &'a str, unit: &'a str },
     /// A submission is done: `done` of `total`, the time so far and the estimate of what is left.
     Graded {
         done: usize,
@@ -261,16 +263,24 @@ fn warm_up(
         stall,
         &|line| (options.progress)(BatchProgress::Cargo(line)),
     )?;
-    for slot in &slots[1..] {
-        if !slot.build.is_dir() {
-            (options.progress)(BatchProgress::Step(
-                "Copying the built dependencies to a second worker…",
-            ));
-            copy_dir(&first.build, &slot.build).map_err(|e| BatchError::WorkDir {
-                path: slot.build.clone(),
-                problem: format!("cannot copy the build folder there: {e}"),
-            })?;
-        }
+    // The learner's own tests run against the reference solution in a stage of its own, with a
+    // build folder of its own (`PlantedBugs`): it starts from the same dependencies.
+    let plants = options
+        .units
+        .iter()
+        .any(|unit| PlantedBugs::for_unit(workbook, unit, &first.planted).is_some());
+    let mut copies: Vec<PathBuf> = slots[1..].iter().map(|s| s.build.clone()).collect();
+    if plants {
+        copies.extend(slots.iter().map(|s| s.planted.join("build")));
+    }
+    for copy in copies.iter().filter(|copy| !copy.is_dir()) {
+        (options.progress)(BatchProgress::Step(
+            "Copying the built dependencies to another build folder (once)…",
+        ));
+        copy_dir(&first.build, copy).map_err(|e| BatchError::WorkDir {
+            path: copy.clone(),
+            problem: format!("cannot copy the build folder there: {e}"),
+        })?;
     }
     Ok(())
 }
@@ -354,6 +364,10 @@ fn grade_one(
     let scope = slot.scope();
     report.exercises.clear();
     for unit in &options.units {
+        (options.progress)(BatchProgress::Grading {
+            student: job.student,
+            unit: &unit.label(),
+        });
         let planted = PlantedBugs::for_unit(workbook, unit, &slot.planted);
         let grade_options = GradeOptions {
             target_dir: Some(slot.build.clone()),
