@@ -229,12 +229,21 @@ pub fn gradescope_command(
     dir: &Path,
     units: &[String],
 ) -> anyhow::Result<ExitCode> {
-    let written = grader::gradescope_bundle::write_bundle(workbook, dir, units, &workbook.root)
+    // Everything in the bundle is copied into the image that students' code runs in: its workbook
+    // is a release, without the reference solutions, whatever this copy of the workbook holds.
+    let release_dir = tempfile::Builder::new()
+        .prefix("workbook-gradescope-")
+        .tempdir()
+        .context("failed to create a temporary folder")?;
+    let release = release_dir.path().join("workbook");
+    grader::release::write_release(workbook, &release, &Default::default())
+        .context("failed to write the release the bundle grades with")?;
+    let written = grader::gradescope_bundle::write_bundle(workbook, dir, units, &release)
         .with_context(|| format!("failed to write the Gradescope bundle to {}", dir.display()))?;
     let mut out = anstream::stdout();
     let _ = writeln!(
         out,
-        "Wrote the Gradescope autograder bundle to {}:",
+        "Wrote the Gradescope autograder bundle to {} (its workbook is a release: no solutions/):",
         dir.display()
     );
     for path in written {
