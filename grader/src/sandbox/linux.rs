@@ -50,8 +50,7 @@ impl Offer {
 
     pub fn detect() -> Offer {
         let namespace = namespace_probe();
-        let deny_tcp = namespace.is_none();
-        let probe = std::thread::spawn(move || restrict_thread(&[], &[], deny_tcp));
+        let probe = std::thread::spawn(move || restrict_thread(&[], &[], false));
         let (landlock, why_no_landlock) = match probe.join() {
             Ok(Ok((abi, full))) => (Some((abi, full)), String::new()),
             Ok(Err(why)) => (None, why),
@@ -70,9 +69,11 @@ impl Offer {
         }
     }
 
+    /// File-system isolation (Landlock) and network isolation (a namespace with its own loopback).
+    /// Landlock's TCP rules alone do not count: they work by port, not address, so they would deny
+    /// the loopback connections that the workbook's own tests make, and fail correct work.
     pub fn is_real(&self) -> bool {
-        let network = self.namespace.is_some() || self.landlock.is_some_and(|(abi, _)| abi >= 4);
-        self.landlock.is_some() && network
+        self.landlock.is_some() && self.namespace.is_some()
     }
 
     pub fn namespace_prefix(&self) -> Option<(&Path, &[&'static str])> {
@@ -84,12 +85,13 @@ impl Offer {
     pub fn wrapper_args(&self, scope: &Scope, command: &Command) -> WrapperArgs {
         let mut readable = self.toolchain.clone();
         readable.extend(scope.readable.iter().cloned());
+        readable.extend(cargo_configs_above(&scope.writable));
         WrapperArgs {
             writable: scope.writable.clone(),
             readable,
             temp_dir: scope.temp_dir.clone(),
             landlock: self.landlock.is_some(),
-            deny_tcp: self.namespace.is_none() && self.landlock.is_some_and(|(abi, _)| abi >= 4),
+            deny_tcp: false,
             loopback_with: self.loopback_with.clone(),
             process_limit: self.process_limit,
             program: command.get_program().to_owned(),
@@ -125,20 +127,13 @@ impl Offer {
             )),
         }
         let flags = self.namespace.as_ref().map(|(_, flags)| flags.join(" "));
-        lines.push(match (&flags, self.landlock) {
-            (Some(flags), _) if self.loopback_with.is_some() => {
+        lines.push(match &flags {
+            Some(flags) => {
                 format!("network: none; only the sandbox's own loopback (a network namespace: unshare {flags})")
             }
-            (Some(flags), _) => format!(
-                "network: none, not even a loopback (a network namespace: unshare {flags}; no `ip` to bring its \
-                 loopback up): tests that use 127.0.0.1 fail"
-            ),
-            (None, Some((abi, _))) if abi >= 4 => format!(
-                "network: TCP bind and connect denied (Landlock ABI {abi}); UDP is not restricted, and with no \
-                 network namespace on this system tests that use TCP on 127.0.0.1 fail"
-            ),
-            (None, _) => "network: NOT isolated (no network namespace and no Landlock network rules on this \
-                 system)"
+            None => "network: NOT isolated: no network namespace with its own loopback could be made on this \
+                 system (it needs `unshare` from util-linux, user namespaces or root, and `ip` from iproute2 to \
+                 bring the loopback up that the tests use)"
                 .to_owned(),
         });
         let root = rustix::process::geteuid().is_root();
@@ -193,18 +188,13 @@ fn namespace_probe() -> Option<(PathBuf, Vec<&'static str>, Option<PathBuf>)> {
             .status()
             .is_ok_and(|s| s.success())
     };
-    let true_program = find_program("true")?;
-    for flags in candidates {
-        if let Some(ip) = &ip
-            && runs(flags, ip, &["link", "set", "lo", "up"])
-        {
-            return Some((unshare, flags.to_vec(), Some(ip.clone())));
-        }
-        if runs(flags, &true_program, &[]) {
-            return Some((unshare, flags.to_vec(), None));
-        }
-    }
-    None
+    // A namespace whose loopback stays down would fail every test that listens on 127.0.0.1: none
+    // is used without an `ip` that brings it up.
+    let ip = ip?;
+    candidates
+        .into_iter()
+        .find(|flags| runs(flags, &ip, &["link", "set", "lo", "up"]))
+        .map(|flags| (unshare, flags.to_vec(), Some(ip.clone())))
 }
 
 /// `name` on `PATH`, or in the system folders where `ip` lives when `PATH` leaves them out.
@@ -225,19 +215,38 @@ fn toolchain_folders() -> Vec<PathBuf> {
             .map(PathBuf::from)
             .or_else(|| home.as_ref().map(|h| h.join(default)))
     };
-    let mut folders: Vec<PathBuf> = [
-        from_env("CARGO_HOME", ".cargo"),
-        from_env("RUSTUP_HOME", ".rustup"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let mut folders: Vec<PathBuf> = from_env("RUSTUP_HOME", ".rustup").into_iter().collect();
+    // Of CARGO_HOME, what builds read: the registry's sources and index, git dependencies, the
+    // rustup proxies and the configuration; never `credentials.toml`, the owner's registry tokens.
+    if let Some(cargo_home) = from_env("CARGO_HOME", ".cargo") {
+        folders.extend(
+            ["registry", "git", "bin", "config.toml", "config"].map(|entry| cargo_home.join(entry)),
+        );
+    }
     let cargo = PathBuf::from(crate::compile::cargo_command());
     if cargo.is_absolute()
         && let Some(toolchain) = cargo.parent().and_then(Path::parent)
     {
         folders.push(toolchain.to_owned());
     }
-    folders.retain(|dir| dir.is_dir());
+    folders.retain(|path| path.exists());
     folders
+}
+
+/// The cargo configuration files in the folders above `dirs` (`.cargo/config.toml` and
+/// `.cargo/config`): cargo reads every one of them wherever it runs, and stops with an error when
+/// one cannot be read.
+fn cargo_configs_above(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut configs = Vec::new();
+    for dir in dirs {
+        for ancestor in dir.ancestors().skip(1) {
+            for name in ["config.toml", "config"] {
+                let config = ancestor.join(".cargo").join(name);
+                if config.is_file() && !configs.contains(&config) {
+                    configs.push(config);
+                }
+            }
+        }
+    }
+    configs
 }

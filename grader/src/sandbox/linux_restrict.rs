@@ -110,7 +110,11 @@ pub(super) fn restrict_thread(
     rules.extend(WRITABLE_DEVICES.iter().map(|dev| (dev.into(), file)));
     let read_file = AccessFs::from_file(TARGET_ABI) & read;
     rules.extend(READABLE_DEVICES.iter().map(|dev| (dev.into(), read_file)));
-    rules.extend(readable.iter().map(|dir| (dir.clone(), read)));
+    // A readable file (a cargo configuration) gets the rights a file can have.
+    rules.extend(readable.iter().map(|path| {
+        let access = if path.is_file() { read_file } else { read };
+        (path.clone(), access)
+    }));
     rules.extend(writable.iter().map(|dir| (dir.clone(), all)));
     for (path, access) in rules {
         // A folder this system does not have needs no rule.
