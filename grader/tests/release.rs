@@ -6,7 +6,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use grader::release::check::{ReleaseCheck, check_leaks, default_build_dir};
+use grader::release::check::{ReleaseCheck, check_leaks};
 use grader::release::{ReleaseError, ReleaseOptions, check_release, write_release};
 use grader::selfcheck::{self, NO_SOLUTIONS_NOTE};
 use grader::workbook::Workbook;
@@ -259,7 +259,8 @@ fn the_self_check_without_solutions_checks_the_stubs_and_says_so() {
 }
 
 /// The slow one: a release builds offline and its stubs grade as not started, and the check leaves
-/// nothing behind in it. It builds in the caller's target folder, so the dependencies are reused.
+/// nothing behind in it. It builds in the self-check's build folder (`workbook_selfcheck.rs` runs in
+/// the same `cargo test`, one test binary after the other), so the dependencies are built once.
 #[test]
 fn a_release_builds_and_its_stubs_grade_as_not_started() {
     let workbook = real_workbook();
@@ -267,7 +268,7 @@ fn a_release_builds_and_its_stubs_grade_as_not_started() {
     let before = files(&dir);
     let check = ReleaseCheck {
         with_solutions: false,
-        build_dir: default_build_dir(&workbook),
+        build_dir: selfcheck::default_work_dir(&workbook).join("build"),
         progress: &|_| {},
     };
     let problems = check_release(&workbook, &dir, &check).expect("the check runs");
