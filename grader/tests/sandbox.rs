@@ -416,6 +416,14 @@ fn a_day_grades_the_same_inside_the_sandbox() {
         println!("graded (sandbox: {sandboxed}) in {:?}", started.elapsed());
         report
     };
+    // The sandbox has no network: the packages the lock names are fetched before, as the batch's
+    // first build (outside the sandbox) fetches them.
+    let fetched = std::process::Command::new(env!("CARGO"))
+        .args(["fetch", "--locked"])
+        .current_dir(&stage)
+        .status()
+        .expect("cargo runs");
+    assert!(fetched.success(), "cargo fetch --locked in the stage");
     let grade = |sandboxed: bool| grade_only(sandboxed, &[]);
     // Inside first: the stage is new, so cargo rebuilds the day's crates in the sandbox.
     let inside = grade(true);

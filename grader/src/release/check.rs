@@ -118,7 +118,8 @@ pub fn check_leaks(
     Ok(problems)
 }
 
-/// The release builds offline, with the lock file it ships: every library and binary of the
+/// The release builds offline, with the lock file it ships, once the packages that lock names are
+/// fetched (`cargo fetch --locked`: nothing to download where they already are): every library and binary of the
 /// workspace (the stubs as shipped), and every target of its default members (the grader and the
 /// harness, with their tests). A stub's test targets are left to the stub round: some do not
 /// compile until the learner has done the work (Day 3's `mod` and `pub use`).
@@ -129,6 +130,7 @@ pub fn check_builds(
 ) -> Result<Vec<Problem>, ReleaseCheckError> {
     let mut problems = Vec::new();
     for args in [
+        &["fetch", "--locked"][..],
         &[
             "build",
             "--offline",
