@@ -35,7 +35,7 @@ def apply_mistake(files: dict[str, str], mistake: dict, variants_dir: Path) -> N
         files[edit["file"]] = text.replace(edit["find"], edit["replace"], 1)
 
 
-def submission(kind: str, exercises, unit_rel: Path, mistakes, rng) -> dict[str, str]:
+def submission(kind: str, exercises, unit_rel: Path, mistakes, rng, name: str) -> dict[str, str]:
     """The learner files of one submission, keyed by their path relative to the workbook root."""
     stubs = ROOT / unit_rel
     solutions = ROOT / "solutions" / unit_rel
@@ -49,7 +49,21 @@ def submission(kind: str, exercises, unit_rel: Path, mistakes, rng) -> dict[str,
             files[path] = (base / path).read_text()
     if kind == "mistake" and mistakes:
         apply_mistake(files, rng.choice(mistakes), solutions)
-    return {str(unit_rel / path): text for path, text in files.items()}
+    # Every student's files are their own, as in a real class: no two submissions are the same, so
+    # the batch's cache (keyed by the learner files) grades each one.
+    return {
+        str(unit_rel / path): with_signature(path, text, name)
+        for path, text in files.items()
+    }
+
+
+def with_signature(path: str, text: str, name: str) -> str:
+    """The file with a line naming its author where the language has comments."""
+    if path.endswith(".rs"):
+        return f"// {name}'s work\n{text}"
+    if path.endswith(".toml") or path.endswith(".gitignore"):
+        return f"# {name}'s work\n{text}"
+    return text
 
 
 def write(out: Path, name: str, form: str, files: dict[str, str]) -> None:
@@ -88,7 +102,8 @@ def main() -> None:
     for i in range(count):
         kind = ["partial", "complete", "mistake"][i % 3]
         form = ["folder", "zip", "tar.gz"][(i // 3) % 3]
-        write(out, f"student{i + 1:02}", form, submission(kind, exercises, unit_rel, mistakes, rng))
+        name = f"student{i + 1:02}"
+        write(out, name, form, submission(kind, exercises, unit_rel, mistakes, rng, name))
     print(f"{count} submissions of {unit_rel} in {out}")
 
 

@@ -201,8 +201,10 @@ enum Depth {
     TrybuildProject,
 }
 
-/// The files trybuild writes anew in its project folder on every run.
-const TRYBUILD_PROJECT_FILES: [&str; 3] = ["Cargo.toml", "Cargo.lock", "main.rs"];
+/// The files trybuild writes anew in its project folder on every run, and its lock file (made
+/// while a check runs, rewritten by a thread of trybuild's, removed after: left behind by a check
+/// that was stopped).
+const TRYBUILD_PROJECT_FILES: [&str; 4] = ["Cargo.toml", "Cargo.lock", "main.rs", ".lock"];
 
 impl OutputStamps {
     /// Stamps the target folder of the profile folder `profile_dir` (`target/debug`).
@@ -495,12 +497,14 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.path().join("tmp/scratch"), "a test's").unwrap();
-        // trybuild writes its project's manifest anew; a build script planted beside it counts.
+        // trybuild writes its project's manifest anew, and its lock file comes and goes (a check
+        // stopped at its time limit leaves it); a build script planted beside them counts.
         std::fs::write(
             dir.path().join("tests/trybuild/day1/Cargo.toml"),
             "[package] anew",
         )
         .unwrap();
+        std::fs::write(dir.path().join("tests/trybuild/day1/.lock"), "1764329000").unwrap();
         std::fs::write(
             dir.path().join("tests/trybuild/day1/build.rs"),
             "fn main() {}",

@@ -92,6 +92,14 @@ pub fn batch_command(workbook: &Workbook, request: BatchRequest) -> anyhow::Resu
     if workers == 0 {
         bail!("--jobs 0 would grade nothing: give 1 or more");
     }
+    grader::process::note_on_interrupt(if request.no_cache {
+        "Interrupted. What was graded is kept: run the command again without --no-cache to grade \
+         only the rest."
+            .to_owned()
+    } else {
+        "Interrupted. What was graded is kept: run the same command again to grade only the rest."
+            .to_owned()
+    });
     let progress = |event: BatchProgress<'_>| show_progress(event);
     let options = BatchOptions {
         units,
@@ -199,7 +207,12 @@ pub fn release_command(
     let _ = writeln!(anstream::stderr(), "{}", released.summary());
     let _ = writeln!(
         anstream::stderr(),
-        "Checking the release: nothing from solutions/, it builds, its stubs grade as not started…"
+        "Checking the release (several minutes): {}it builds, no exercise is done on its stubs…",
+        if with_solutions {
+            ""
+        } else {
+            "nothing from solutions/, "
+        }
     );
     let printer = ProgressPrinter::new();
     let progress = |event: Progress<'_>| printer.show(event);
@@ -215,8 +228,13 @@ pub fn release_command(
     if problems.is_empty() {
         let _ = writeln!(
             out,
-            "The release in {} passes its check: nothing from solutions/, it builds, its stubs grade as not started.",
-            released.dir.display()
+            "The release in {} passes its check: {}it builds, and no exercise is done on its stubs.",
+            released.dir.display(),
+            if with_solutions {
+                ""
+            } else {
+                "nothing from solutions/, "
+            }
         );
         return Ok(ExitCode::SUCCESS);
     }

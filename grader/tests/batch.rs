@@ -373,8 +373,8 @@ fn require_sandbox_refuses_to_grade_without_one() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("--require-sandbox") && run.stderr.contains("no sandbox"),
-        "{}",
+        run.stderr.contains("--require-sandbox") && run.stderr.contains("WORKBOOK_SANDBOX=off"),
+        "the message names both, whichever the instructor meant to drop: {}",
         run.stderr
     );
     assert!(

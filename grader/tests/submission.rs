@@ -214,7 +214,8 @@ fn corrupt_archives_and_other_files_are_unreadable() {
     let scene = Scene::new();
     std::fs::write(scene.path("text.zip"), "not an archive").unwrap();
     assert!(
-        unreadable(scene.open(&scene.path("text.zip"), &workbook)).contains("not a zip archive")
+        unreadable(scene.open(&scene.path("text.zip"), &workbook))
+            .contains("a corrupt or truncated zip archive")
     );
     std::fs::write(scene.path("text.tar.gz"), "not an archive").unwrap();
     assert!(unreadable(scene.open(&scene.path("text.tar.gz"), &workbook)).contains("gzip"));

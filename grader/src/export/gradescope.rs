@@ -174,6 +174,7 @@ fn submission_output(submission: &SubmissionReport, report: &BatchReport) -> Str
             }
         }
     };
+    section("Notes:", submission.notes.clone());
     section(
         "Not allowed (each scores its exercise 0):",
         submission.violations.iter().map(|v| v.message()).collect(),
@@ -188,11 +189,7 @@ fn submission_output(submission: &SubmissionReport, report: &BatchReport) -> Str
     );
     section(
         "Files missing (graded as the unchanged stubs):",
-        submission
-            .missing_files
-            .iter()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .collect(),
+        super::names::only_missing(submission).collect(),
     );
     let sandbox = if report.sandboxed {
         "Protections in force (sandboxed):"

@@ -123,7 +123,11 @@ fn students_table(out: &mut String, report: &BatchReport) {
                 };
                 note(submission.violations.len(), "not allowed");
                 note(submission.ignored_files.len(), "ignored file(s)");
-                note(submission.missing_files.len(), "missing file(s)");
+                note(
+                    super::names::only_missing(submission).count(),
+                    "missing file(s)",
+                );
+                note(submission.notes.len(), "note(s)");
                 let status = if notes.is_empty() {
                     "graded".to_owned()
                 } else {
@@ -170,30 +174,37 @@ fn not_graded(out: &mut String, report: &BatchReport) {
     }
 }
 
-/// Per student: the forbidden APIs found, the files ignored and the files missing.
+/// Per student: how it was read, the forbidden APIs found, the files ignored and the files
+/// missing (a learner file that was ignored is listed once, as ignored).
 fn flags(out: &mut String, report: &BatchReport) {
     let mut any = false;
     for submission in &report.submissions {
         let mut lines: Vec<String> = submission
-            .violations
+            .notes
             .iter()
-            .map(|v| format!("- {}", escape(&v.message())))
+            .map(|n| format!("- {}", escape(n)))
             .collect();
+        lines.extend(
+            submission
+                .violations
+                .iter()
+                .map(|v| format!("- {}", escape(&v.message()))),
+        );
         lines.extend(
             submission
                 .ignored_files
                 .iter()
                 .map(|f| format!("- {}: {}", escape(&f.path), escape(&f.why))),
         );
-        lines.extend(submission.missing_files.iter().map(|p| {
-            let path = p.to_string_lossy().replace('\\', "/");
-            format!("- {}: missing, graded as the stub", escape(&path))
-        }));
+        lines.extend(
+            super::names::only_missing(submission)
+                .map(|path| format!("- {}: missing, graded as the stub", escape(&path))),
+        );
         if lines.is_empty() {
             continue;
         }
         if !any {
-            out.push_str("\n## Not allowed, ignored and missing files\n");
+            out.push_str("\n## Notes, not allowed, ignored and missing files\n");
             any = true;
         }
         let _ = write!(

@@ -150,6 +150,18 @@ fn safe_file_name(student: &str) -> String {
     name.chars().take(100).collect()
 }
 
+/// The learner files a submission lacks, with `/` separators: those it has but that were ignored
+/// (a link, too large) are listed as ignored, not again as missing.
+pub(crate) fn only_missing(
+    submission: &crate::batch::SubmissionReport,
+) -> impl Iterator<Item = String> + '_ {
+    submission
+        .missing_files
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .filter(|path| !submission.ignored_files.iter().any(|f| f.path == *path))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -219,7 +219,20 @@ pub(crate) fn batch() -> BatchReport {
         path: "days/day1-traits/tests/ex1_health_checks.rs".into(),
         why: "differs: ignored".into(),
     }];
-    bob.missing_files = vec![PathBuf::from("capstone/src/cli.rs")];
+    // An ignored learner file is also missing (its stub is graded): listed once, as ignored.
+    bob.ignored_files.push(IgnoredFile {
+        path: "capstone/src/report.rs".into(),
+        why: "a symbolic link (or one on its path): ignored, not followed".into(),
+    });
+    bob.missing_files = vec![
+        PathBuf::from("capstone/src/cli.rs"),
+        PathBuf::from("capstone/src/report.rs"),
+    ];
+    bob.notes = vec![
+        "uncommitted changes to days/day1-traits/src/ex2_mixins.rs were left out: the committed HEAD \
+         was graded"
+            .into(),
+    ];
 
     let mut refused = submission(
         "=cmd",

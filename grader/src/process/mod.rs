@@ -216,8 +216,19 @@ pub fn stop_all_on_signal() {
             std::thread::sleep(std::time::Duration::from_millis(20));
             stop_all();
         }
+        if let Some(note) = INTERRUPT_NOTE.get() {
+            eprintln!("\n{note}");
+        }
         std::process::exit(130);
     });
+}
+
+/// What Ctrl-C or SIGTERM prints before the grader exits with 130, if anything.
+static INTERRUPT_NOTE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets what an interruption prints (a batch: how to resume); the first note set stays.
+pub fn note_on_interrupt(note: String) {
+    let _ = INTERRUPT_NOTE.set(note);
 }
 
 /// Set when Ctrl-C or SIGTERM came: the handler is stopping everything and will exit with 130.

@@ -26,7 +26,10 @@ pub(super) fn extract(
     let file = File::open(path).map_err(unreadable)?;
     let archive_bytes = file.metadata().map_err(unreadable)?.len();
     let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| {
-        OpenError::Unreadable(format!("not a zip archive: {}: {e}", path.display()))
+        OpenError::Unreadable(format!(
+            "a corrupt or truncated zip archive ({}): {e}; ask for it again",
+            path.display()
+        ))
     })?;
     if archive.len() > limits.max_files {
         return Err(too_many_files(limits.max_files));
