@@ -10,13 +10,15 @@
 #   - the marginal cost per submission (a warm batch with the cache off, over CLASS) against one
 #     incremental `cargo day 1` after a one-file edit. Target: at most 1.5x.
 #
-#   scripts/bench-batch.sh [CLASS [FRESH]]      (default: 30 submissions, 2 fresh clones)
+#   scripts/bench-batch.sh [CLASS [FRESH [JOBS]]]   (default: 30 submissions, 2 fresh clones,
+#                                                    the batch's --jobs 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 
 class_size="${1:-30}"
 fresh="${2:-2}"
+jobs="${3:-2}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
@@ -36,12 +38,14 @@ cargo build -q -p grader
 
 echo "batch, cold work folder: $class_size submissions"
 batch_cold="$(timed cargo grader batch "$scratch"/class/* --unit day1 --format json,csv \
-    --out "$scratch/out" --work-dir "$scratch/work")"
+    --jobs "$jobs" --out "$scratch/out" --work-dir "$scratch/work")"
 grep -c '"student"' "$scratch/out/class.json" >/dev/null || { cat "$scratch/last.log"; exit 1; }
+cached="$(grep -c '"cached": true' "$scratch/out/class.json" || true)"
+echo "  (${cached} of ${class_size} taken from the cache)"
 echo "  ${batch_cold} ms"
 echo "batch again, warm, cache off"
 batch_warm="$(timed cargo grader batch "$scratch"/class/* --unit day1 --format json \
-    --out "$scratch/out2" --work-dir "$scratch/work" --no-cache)"
+    --jobs "$jobs" --out "$scratch/out2" --work-dir "$scratch/work" --no-cache)"
 echo "  ${batch_warm} ms"
 
 fresh_total=0
@@ -66,7 +70,7 @@ incremental="$(cd "$clone" && CARGO_TARGET_DIR="$clone/target" timed cargo day 1
 per_clone_class=$((fresh_mean * class_size))
 marginal=$((batch_warm / class_size))
 echo
-echo "class of $class_size, Day 1, $(nproc 2>/dev/null || echo '?') cores"
+echo "class of $class_size (each student's files their own), Day 1, --jobs $jobs, $(nproc 2>/dev/null || echo '?') cores"
 echo "  batch (cold work folder):             ${batch_cold} ms"
 echo "  fresh clones (${fresh} timed, mean ${fresh_mean} ms) x ${class_size}: ${per_clone_class} ms"
 echo "  speed-up: $(ratio "$per_clone_class" "$batch_cold")x   (target: at least 10x)"
