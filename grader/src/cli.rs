@@ -79,7 +79,7 @@ enum Command {
         /// Where to write the results.
         #[arg(long, value_name = "DIR", default_value = "grading")]
         out: PathBuf,
-        /// How many submissions to grade at once (each builds in its own folder).
+        /// How many submissions to grade at once, each in its own build folder [default: one per core, up to 4].
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
         /// Refuse to grade unless a real sandbox (file system and network isolation) is in force.

@@ -54,6 +54,9 @@ pub fn units_named<'a>(workbook: &'a Workbook, names: &[String]) -> anyhow::Resu
     Ok(units)
 }
 
+/// The most workers a batch starts when `--jobs` does not say.
+const MAX_DEFAULT_WORKERS: usize = 4;
+
 /// What `cargo grader batch` was asked.
 pub struct BatchRequest {
     pub submissions: Vec<PathBuf>,
@@ -86,9 +89,11 @@ pub fn batch_command(workbook: &Workbook, request: BatchRequest) -> anyhow::Resu
             );
         }
     }
+    // One worker per core, up to four (each has a copy of the build folder): a worker's build
+    // runs mostly on one core, so two workers on two cores grade about twice as fast as one.
     let workers = request
         .jobs
-        .unwrap_or_else(|| (grader::grade::default_jobs() / 2).max(1));
+        .unwrap_or_else(|| grader::grade::default_jobs().clamp(1, MAX_DEFAULT_WORKERS));
     if workers == 0 {
         bail!("--jobs 0 would grade nothing: give 1 or more");
     }
