@@ -46,13 +46,14 @@ pub fn run_demo(workbook: &Workbook, unit: &Unit) -> Result<i32, DemoError> {
         &staged_root,
     )?;
     let cargo = cargo_command();
-    let status = Command::new(&cargo)
-        .current_dir(&staged_root)
-        .env("CARGO_TARGET_DIR", work_dir.join("build"))
-        .args(["run", "--quiet", "--package", &unit.package, "--"])
-        .args(&demo.args)
-        .stdin(Stdio::null())
-        .status()
-        .map_err(|source| CompileError::CargoMissing { cargo, source })?;
+    let status = crate::process::status_own(
+        Command::new(&cargo)
+            .current_dir(&staged_root)
+            .env("CARGO_TARGET_DIR", work_dir.join("build"))
+            .args(["run", "--quiet", "--package", &unit.package, "--"])
+            .args(&demo.args)
+            .stdin(Stdio::null()),
+    )
+    .map_err(|source| CompileError::CargoMissing { cargo, source })?;
     status.code().ok_or(DemoError::Killed)
 }

@@ -483,7 +483,7 @@ fn lint_solutions(
                 .iter()
                 .filter(|f| f.extension().is_some_and(|e| e == "rs")),
         );
-    let output = rustfmt.output();
+    let output = crate::process::output_own(&mut rustfmt);
     match output {
         Ok(output) if output.status.success() => {}
         Ok(output) => problems.push(Problem {

@@ -68,7 +68,7 @@ pub fn salt_of(
     {
         hasher.write_u64(grader);
     }
-    if let Ok(output) = std::process::Command::new(rustc()).arg("-vV").output() {
+    if let Ok(output) = crate::process::output_own(std::process::Command::new(rustc()).arg("-vV")) {
         hasher.write(&output.stdout);
     }
     let canonical = crate::guard::Digests::of_canonical_files(workbook_root, learner_files);

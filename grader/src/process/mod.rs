@@ -77,9 +77,12 @@ pub fn repair_execute_only(target_dir: &std::path::Path) {
     let _ = target_dir;
 }
 
-/// A process the grader starts for itself (a build, git), not a test: while it lives, the sweep for
-/// the orphans tests leave behind (the grader is their subreaper on Linux) never takes it for one,
-/// however many tests end meanwhile in another worker of a batch. Dereferences to the child.
+/// A process the grader starts for itself (a build, git, a probe), not a test: while it lives, the
+/// sweep for the orphans tests leave behind (the grader is their subreaper on Linux) never takes it
+/// for one, however many tests end meanwhile elsewhere: in another worker of a batch, or in
+/// another test of the grader's own suite, which runs in one process. Every process the grader
+/// starts goes through [`spawn_own`], [`status_own`] or [`output_own`], or is a test
+/// ([`Contained`]). Dereferences to the child.
 pub struct OwnChild {
     child: std::process::Child,
 }
@@ -91,6 +94,39 @@ pub fn spawn_own(command: &mut Command) -> std::io::Result<OwnChild> {
     #[cfg(not(target_os = "linux"))]
     let child = command.spawn()?;
     Ok(OwnChild { child })
+}
+
+/// [`Command::status`], as one of the grader's own children.
+pub fn status_own(command: &mut Command) -> std::io::Result<ExitStatus> {
+    spawn_own(command)?.wait()
+}
+
+/// [`Command::output`], as one of the grader's own children: stdout and stderr are read whole,
+/// side by side, so that neither pipe fills while the other is read.
+pub fn output_own(command: &mut Command) -> std::io::Result<std::process::Output> {
+    use std::io::Read as _;
+    command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = spawn_own(command)?;
+    let stderr = child.stderr.take();
+    let stderr = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = stderr {
+            let _ = pipe.read_to_end(&mut bytes);
+        }
+        bytes
+    });
+    let mut stdout = Vec::new();
+    if let Some(mut pipe) = child.stdout.take() {
+        pipe.read_to_end(&mut stdout)?;
+    }
+    let status = child.wait()?;
+    Ok(std::process::Output {
+        status,
+        stdout,
+        stderr: stderr.join().unwrap_or_default(),
+    })
 }
 
 impl std::ops::Deref for OwnChild {

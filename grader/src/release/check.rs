@@ -142,18 +142,19 @@ pub fn check_builds(
         &["build", "--offline", "--locked", "--all-targets"][..],
     ] {
         let cargo = cargo_command();
-        let mut child = Command::new(&cargo)
-            .current_dir(dir)
-            .args(args)
-            .env("CARGO_TARGET_DIR", build_dir)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(|source| CompileError::CargoMissing {
-                cargo: cargo.clone(),
-                source,
-            })?;
+        let mut child = crate::process::spawn_own(
+            Command::new(&cargo)
+                .current_dir(dir)
+                .args(args)
+                .env("CARGO_TARGET_DIR", build_dir)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped()),
+        )
+        .map_err(|source| CompileError::CargoMissing {
+            cargo: cargo.clone(),
+            source,
+        })?;
         let mut tail = std::collections::VecDeque::new();
         if let Some(stderr) = child.stderr.take() {
             for line in std::io::BufReader::new(stderr)
@@ -172,7 +173,7 @@ pub fn check_builds(
             problems.push(Problem {
                 place: "release".into(),
                 what: format!(
-                    "`cargo {}` fails in the release:\n{}",
+                    "`cargo {}` fails in the release ({status}):\n{}",
                     args.join(" "),
                     Vec::from(tail).join("\n")
                 ),

@@ -177,16 +177,17 @@ fn namespace_probe() -> Option<(PathBuf, Vec<&'static str>, Option<PathBuf>)> {
         &["--net"],
     ];
     let runs = |flags: &[&str], program: &Path, args: &[&str]| {
-        Command::new(&unshare)
-            .args(flags)
-            .arg("--")
-            .arg(program)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
+        crate::process::status_own(
+            Command::new(&unshare)
+                .args(flags)
+                .arg("--")
+                .arg(program)
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        )
+        .is_ok_and(|s| s.success())
     };
     // A namespace whose loopback stays down would fail every test that listens on 127.0.0.1: none
     // is used without an `ip` that brings it up.

@@ -167,12 +167,12 @@ impl Sandbox {
 
 /// Whether `program` answers the wrapper's check as [`run_if_wrapper`] does.
 fn is_wrapper(program: &std::path::Path) -> bool {
-    Command::new(program)
-        .args([WRAPPER_ARG, WRAPPER_CHECK])
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .output()
-        .is_ok_and(|out| out.status.success() && out.stdout == WRAPPER_ANSWER.as_bytes())
+    crate::process::output_own(
+        Command::new(program)
+            .args([WRAPPER_ARG, WRAPPER_CHECK])
+            .stdin(std::process::Stdio::null()),
+    )
+    .is_ok_and(|out| out.status.success() && out.stdout == WRAPPER_ANSWER.as_bytes())
 }
 
 fn set_temp_dir(command: &mut Command, scope: &Scope) {
