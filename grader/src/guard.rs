@@ -356,15 +356,7 @@ pub fn learner_files(root: &Path, unit: &Unit) -> Vec<PathBuf> {
     let units = crate::workbook::Workbook::load(root)
         .map(|w| w.units)
         .unwrap_or_else(|_| vec![unit.clone()]);
-    units
-        .iter()
-        .flat_map(|unit| {
-            unit.manifest
-                .exercises
-                .iter()
-                .flat_map(|e| e.files.iter().map(|f| unit.dir.join(f)))
-        })
-        .collect()
+    units.iter().flat_map(Unit::learner_files).collect()
 }
 
 /// Whether a file is an editor's swap, backup or lock file, written whenever the learner types.

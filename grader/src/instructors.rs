@@ -75,10 +75,8 @@ pub fn batch_command(workbook: &Workbook, request: BatchRequest) -> anyhow::Resu
         .formats
         .iter()
         .map(|name| {
-            Format::from_name(name).with_context(|| {
-                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-                format!("there is no format `{name}`: use {}", names.join(", "))
-            })
+            Format::from_name(name)
+                .with_context(|| format!("there is no format `{name}`: use {}", Format::names()))
         })
         .collect::<anyhow::Result<Vec<Format>>>()?;
     for path in &request.submissions {

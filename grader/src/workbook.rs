@@ -162,6 +162,14 @@ impl Unit {
             .collect()
     }
 
+    /// Every learner file of every exercise, relative to the workbook root, in the manifest's order.
+    pub fn learner_files(&self) -> impl Iterator<Item = PathBuf> + '_ {
+        self.manifest
+            .exercises
+            .iter()
+            .flat_map(|exercise| exercise.files.iter().map(|file| self.dir.join(file)))
+    }
+
     /// "Day 1" or "The capstone", for headings and messages.
     pub fn label(&self) -> String {
         match self.manifest.day {

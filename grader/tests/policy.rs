@@ -61,7 +61,9 @@ fn every_stub_reference_solution_and_alternative_obeys_its_exercises_policy() {
     let workbook = workbook();
     let mut problems = Vec::new();
     let mut alternatives = 0;
-    for unit in &workbook.units {
+    // A release has no solutions/: then only the stubs are checked (below).
+    let has_solutions = workbook.root.join("solutions").is_dir();
+    for unit in workbook.units.iter().filter(|_| has_solutions) {
         let reference = tempfile::tempdir().unwrap();
         lay_reference(&workbook, unit, reference.path());
         findings_of(
@@ -98,7 +100,7 @@ fn every_stub_reference_solution_and_alternative_obeys_its_exercises_policy() {
         }
     }
     assert!(
-        alternatives > 10,
+        alternatives > 10 || !has_solutions,
         "only {alternatives} alternatives were checked"
     );
     // A submission without a file grades its stub: the stubs obey the policies too.

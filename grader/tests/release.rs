@@ -18,6 +18,21 @@ fn real_workbook() -> Workbook {
     Workbook::discover(&grader.join("..")).expect("the workbook's manifests load")
 }
 
+/// The real workbook, when it has its reference solutions; in a release without them (where
+/// these tests run as part of the release's own `cargo test`) there is nothing to compare a
+/// release with, and the test says so and checks nothing.
+fn real_workbook_with_solutions() -> Option<Workbook> {
+    let workbook = real_workbook();
+    if workbook.root.join("solutions").is_dir() {
+        Some(workbook)
+    } else {
+        println!(
+            "this copy of the workbook has no solutions/ (a release): nothing to compare with"
+        );
+        None
+    }
+}
+
 /// A release of the real workbook in a fresh temporary folder (removed with the `TempDir`).
 fn released(with_solutions: bool) -> (tempfile::TempDir, PathBuf) {
     let parent = tempfile::tempdir().expect("a temporary folder");
@@ -58,7 +73,9 @@ fn unix_text(path: &Path) -> String {
 
 #[test]
 fn a_release_has_the_stubs_tests_and_grader_and_no_solution() {
-    let workbook = real_workbook();
+    let Some(workbook) = real_workbook_with_solutions() else {
+        return;
+    };
     let (_parent, dir) = released(false);
     for kept in [
         "days/day1-traits/src/ex1_health_checks.rs",
@@ -116,7 +133,9 @@ fn a_release_has_the_stubs_tests_and_grader_and_no_solution() {
 
 #[test]
 fn a_release_with_solutions_keeps_them_and_their_variants() {
-    let workbook = real_workbook();
+    let Some(workbook) = real_workbook_with_solutions() else {
+        return;
+    };
     let (_parent, dir) = released(true);
     assert!(
         dir.join("solutions/days/day1-traits/src/ex1_health_checks.rs")
@@ -188,7 +207,9 @@ fn a_folder_inside_the_workbook_or_the_workbook_itself_is_refused() {
 
 #[test]
 fn the_check_names_a_solution_laid_over_its_stub() {
-    let workbook = real_workbook();
+    let Some(workbook) = real_workbook_with_solutions() else {
+        return;
+    };
     let (_parent, dir) = released(false);
     let stub = "days/day1-traits/src/ex1_health_checks.rs";
     let solution = workbook.root.join("solutions").join(stub);

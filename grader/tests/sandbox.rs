@@ -463,12 +463,13 @@ fn a_day_grades_the_same_inside_the_sandbox() {
     );
     assert!(!outside.protections.contains("Landlock"));
 
-    // A learner's code that reads the reference solution, while its tests run: the canonical
-    // workbook beside the stage is out of its reach in the sandbox only.
+    // A learner's code that reads the canonical workbook beside the stage (where the reference
+    // solutions are, in a copy that has them), while its tests run: out of its reach in the
+    // sandbox only. The day's lesson stands for them, since a release has no solutions/.
     let solution = root
-        .join("solutions/days/day2-derives/src/ex4_log_entries.rs")
+        .join("days/day2-derives/README.md")
         .canonicalize()
-        .expect("the reference solution");
+        .expect("the day's lesson in the canonical workbook");
     let learner_file = stage.join("days/day2-derives/src/ex4_log_entries.rs");
     let stub = std::fs::read_to_string(&learner_file).expect("the stub");
     let todo = "todo!(\"match on the text: \\\"DEBUG\\\" => Ok(Level::Debug), ...\")";

@@ -21,7 +21,7 @@ use crate::grade::{GradeOptions, grade_unit};
 use crate::planted::PlantedBugs;
 use crate::sandbox::{Sandbox, Scope};
 use crate::stage::{NOT_FOR_SUBMISSIONS, StageError, sync_leaving_out};
-use crate::submission::{ArchiveLimits, OpenError, open, student_name, take};
+use crate::submission::{ArchiveLimits, open, student_name, take};
 use crate::workbook::{Unit, Workbook};
 
 /// What the batch tells the instructor while it works.
@@ -334,14 +334,7 @@ fn grade_one(
     ) {
         Ok(opened) => opened,
         Err(error) => {
-            report.outcome = match &error {
-                OpenError::Unreadable(reason) => SubmissionOutcome::Unreadable {
-                    reason: reason.clone(),
-                },
-                OpenError::Refused(reason) => SubmissionOutcome::Refused {
-                    reason: reason.clone(),
-                },
-            };
+            report.outcome = error.outcome();
             (report.points, report.max_points) = totals(&report.exercises);
             return Ok(report);
         }

@@ -86,12 +86,7 @@ pub(super) fn find(top: &Path, workbook: &Workbook) -> Option<PathBuf> {
     let learner_files: Vec<PathBuf> = workbook
         .units
         .iter()
-        .flat_map(|unit| {
-            unit.manifest
-                .exercises
-                .iter()
-                .flat_map(move |exercise| exercise.files.iter().map(|file| unit.dir.join(file)))
-        })
+        .flat_map(crate::workbook::Unit::learner_files)
         .collect();
     let mut level = vec![top.to_owned()];
     for depth in 0..=MAX_DEPTH {

@@ -36,15 +36,8 @@ pub struct Taken {
 pub fn take(workbook: &Workbook, units: &[&Unit], root: &Path) -> Taken {
     let mut taken = Taken::default();
     let mut digest = Fnv::new();
-    let learner_files: BTreeSet<PathBuf> = units
-        .iter()
-        .flat_map(|unit| {
-            unit.manifest
-                .exercises
-                .iter()
-                .flat_map(move |exercise| exercise.files.iter().map(|file| unit.dir.join(file)))
-        })
-        .collect();
+    let learner_files: BTreeSet<PathBuf> =
+        units.iter().flat_map(|unit| unit.learner_files()).collect();
     for relative in &learner_files {
         digest.write(slashed(relative).as_bytes());
         let why = match lookup(root, relative) {
