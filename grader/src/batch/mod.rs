@@ -5,6 +5,8 @@ pub mod cache;
 pub mod model;
 pub mod run;
 pub mod score;
+pub mod workspace;
 
 pub use model::*;
-pub use run::{BatchError, BatchOptions, BatchProgress, default_work_dir, grade_batch};
+pub use run::{BatchError, BatchOptions, BatchProgress, grade_batch};
+pub use workspace::default_work_dir;
