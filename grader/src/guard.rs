@@ -31,7 +31,7 @@ const WATCHED_FOLDERS: [&str; 8] = [
     ".config",
 ];
 /// The settings files at the workspace's root that cargo, rustup, insta, clippy or rustfmt read.
-const ROOT_SETTINGS: [&str; 10] = [
+pub(crate) const ROOT_SETTINGS: [&str; 10] = [
     "Cargo.toml",
     "Cargo.lock",
     "rust-toolchain",

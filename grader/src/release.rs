@@ -14,7 +14,8 @@ use crate::workbook::Workbook;
 /// The workbook's top-level folders and files a release holds: what learners work in, what grades
 /// them, and the settings cargo, rustup and the tools read. Anything else at the top is left out
 /// (and named), so that nothing new reaches students by default.
-const RELEASED: [&str; 28] = [
+/// With these, the settings files at the root that the tools read ([`crate::guard::ROOT_SETTINGS`]).
+const RELEASED: [&str; 18] = [
     "days",
     "capstone",
     "grader",
@@ -25,16 +26,6 @@ const RELEASED: [&str; 28] = [
     ".config",
     ".ci",
     ".github",
-    "Cargo.toml",
-    "Cargo.lock",
-    "rust-toolchain",
-    "rust-toolchain.toml",
-    ".insta.yaml",
-    "insta.yaml",
-    "clippy.toml",
-    ".clippy.toml",
-    "rustfmt.toml",
-    ".rustfmt.toml",
     "justfile",
     "README.md",
     ".gitignore",
@@ -150,6 +141,7 @@ pub fn write_release(
     entries.sort();
     for name in entries {
         let kept = RELEASED.contains(&name.as_str())
+            || crate::guard::ROOT_SETTINGS.contains(&name.as_str())
             || (options.with_solutions && WITH_SOLUTIONS_ONLY.contains(&name.as_str()));
         if kept {
             released.files += copy_released(&workbook.root.join(&name), &dir.join(&name))?;
