@@ -11,10 +11,10 @@ pub use check::{ReleaseCheck, check_release};
 
 use crate::workbook::Workbook;
 
-/// The workbook's top-level folders and files a release holds: what learners work in, what grades
-/// them, and the settings cargo, rustup and the tools read. Anything else at the top is left out
-/// (and named), so that nothing new reaches students by default.
-/// With these, the settings files at the root that the tools read ([`crate::guard::ROOT_SETTINGS`]).
+/// The workbook's top-level folders and files a release holds: what learners work in and what
+/// grades them; with them, the settings files at the root that cargo, rustup and the tools read
+/// ([`crate::guard::ROOT_SETTINGS`]). Anything else at the top is left out (and named), so that
+/// nothing new reaches students by default.
 const RELEASED: [&str; 18] = [
     "days",
     "capstone",
