@@ -100,11 +100,7 @@ fn checked_units(workbook: &Workbook, units: &[String]) -> Result<Vec<String>, B
     let known: Vec<String> = workbook
         .units
         .iter()
-        .map(|u| {
-            u.manifest
-                .day
-                .map_or_else(|| "capstone".to_owned(), |d| format!("day{d}"))
-        })
+        .map(crate::batch::score::unit_name)
         .collect();
     if units.is_empty() || units.iter().any(|u| u == "all") {
         return Ok(vec!["all".to_owned()]);
