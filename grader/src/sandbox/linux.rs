@@ -1,5 +1,5 @@
 //! Linux: Landlock for the file system (and the process scopes), a network namespace
-//! (`unshare --net`) or else Landlock's TCP rules for the network, and rlimits.
+//! (`unshare --net`) for the network, and rlimits.
 //!
 //! Detection probes what the kernel enforces: a Landlock ruleset restricts a throwaway thread
 //! (Landlock restricts the calling thread only), and `unshare` starts one short process in a new
@@ -8,8 +8,8 @@
 //!
 //! The network namespace has its own loopback, brought up in it: tests that listen on 127.0.0.1
 //! and connect to it (Day 1's port check) still work, while nothing outside is reachable. Landlock's
-//! TCP rules are by port, not by address, so they would forbid that loopback too: they are used
-//! only where there is no namespace, and the report says what that costs.
+//! TCP rules are by port, not by address, so they would forbid that loopback too: they are never
+//! used, and where no namespace can be made the report says the network is not isolated.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -50,7 +50,7 @@ impl Offer {
 
     pub fn detect() -> Offer {
         let namespace = namespace_probe();
-        let probe = std::thread::spawn(move || restrict_thread(&[], &[], false));
+        let probe = std::thread::spawn(move || restrict_thread(&[], &[]));
         let (landlock, why_no_landlock) = match probe.join() {
             Ok(Ok((abi, full))) => (Some((abi, full)), String::new()),
             Ok(Err(why)) => (None, why),
@@ -91,7 +91,6 @@ impl Offer {
             readable,
             temp_dir: scope.temp_dir.clone(),
             landlock: self.landlock.is_some(),
-            deny_tcp: false,
             loopback_with: self.loopback_with.clone(),
             process_limit: self.process_limit,
             program: command.get_program().to_owned(),

@@ -1,5 +1,5 @@
 //! Linux: what the sandbox's wrapper applies to itself before it becomes the program: rlimits, the
-//! network namespace's loopback, and Landlock (the file system, TCP where asked, the scopes). The
+//! network namespace's loopback, and Landlock (the file system and the scopes). The
 //! same Landlock ruleset restricts the probe thread of detection (`linux.rs`).
 
 use std::os::unix::process::CommandExt as _;
@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use landlock::{
-    ABI, Access, AccessFs, AccessNet, LandlockStatus, PathBeneath, PathFd, Ruleset, RulesetAttr,
+    ABI, Access, AccessFs, LandlockStatus, PathBeneath, PathFd, Ruleset, RulesetAttr,
     RulesetCreatedAttr, RulesetStatus, Scope as LandlockScope,
 };
 use rustix::process::{Resource, Rlimit, setrlimit};
@@ -16,7 +16,7 @@ use super::wrapper::WrapperArgs;
 use crate::process::Limits;
 
 /// The Landlock ABI whose rights the sandbox asks for (tested on Linux 6.18): the file system
-/// (all of it, truncation and device ioctls included), TCP, and the signal and socket scopes.
+/// (all of it, truncation and device ioctls included) and the signal and socket scopes.
 const TARGET_ABI: ABI = ABI::V7;
 /// CPU time each sandboxed process may use, a backstop behind the grader's wall-clock limits
 /// for a process that escaped them.
@@ -56,7 +56,7 @@ pub fn enter_and_run(args: &WrapperArgs) -> String {
     if args.landlock {
         let mut writable = args.writable.clone();
         writable.push(args.temp_dir.clone());
-        if let Err(why) = restrict_thread(&writable, &args.readable, args.deny_tcp) {
+        if let Err(why) = restrict_thread(&writable, &args.readable) {
             return format!("cannot restrict the file system: {why}");
         }
     }
@@ -85,24 +85,20 @@ fn apply_limits(process_limit: Option<u64>) -> Result<(), String> {
 }
 
 /// Restricts the calling thread (and what it runs from now on): `writable` and `readable`
-/// folders besides the system's, TCP denied if `deny_tcp`, the scopes. Returns the ABI in force
+/// folders besides the system's, the scopes. Returns the ABI in force
 /// and whether every right asked for is enforced.
 pub(super) fn restrict_thread(
     writable: &[PathBuf],
     readable: &[PathBuf],
-    deny_tcp: bool,
 ) -> Result<(u8, bool), String> {
     let read = AccessFs::from_read(TARGET_ABI);
     let all = AccessFs::from_all(TARGET_ABI);
-    let mut ruleset = Ruleset::default()
+    // No network rules: they work by port, not address, and would deny the loopback the tests use;
+    // the network namespace keeps the network out instead.
+    let ruleset = Ruleset::default()
         .handle_access(all)
         .and_then(|r| r.scope(LandlockScope::from_all(TARGET_ABI)))
         .map_err(|e| e.to_string())?;
-    if deny_tcp {
-        ruleset = ruleset
-            .handle_access(AccessNet::from_all(TARGET_ABI))
-            .map_err(|e| e.to_string())?;
-    }
     let mut created = ruleset.create().map_err(|e| e.to_string())?;
     let mut rules: Vec<(PathBuf, landlock::BitFlags<AccessFs>)> = Vec::new();
     rules.extend(SYSTEM_FOLDERS.iter().map(|dir| (dir.into(), read)));

@@ -1,6 +1,6 @@
 //! The sandbox wrapper's hidden command line: what to restrict, then the program to become.
 //!
-//! `grader __sandbox-exec [--rw DIR]... [--ro DIR]... --tmp DIR [--landlock] [--deny-tcp]
+//! `grader __sandbox-exec [--rw DIR]... [--ro DIR]... --tmp DIR [--landlock]
 //! [--loopback IP] [--nproc N] -- PROGRAM ARGS...`
 
 use std::ffi::OsString;
@@ -20,8 +20,6 @@ pub struct WrapperArgs {
     pub temp_dir: PathBuf,
     /// Restrict the file system (and the scopes) with Landlock, or refuse to run.
     pub landlock: bool,
-    /// Deny TCP bind and connect with Landlock (where there is no network namespace).
-    pub deny_tcp: bool,
     /// Inside a new network namespace: bring its loopback up with this `ip` program.
     pub loopback_with: Option<PathBuf>,
     /// The process-count limit (`RLIMIT_NPROC`), when there is one to set.
@@ -58,9 +56,6 @@ impl WrapperArgs {
         if self.landlock {
             args.push("--landlock".into());
         }
-        if self.deny_tcp {
-            args.push("--deny-tcp".into());
-        }
         if let Some(ip) = &self.loopback_with {
             args.extend(["--loopback".into(), ip.clone().into_os_string()]);
         }
@@ -90,7 +85,6 @@ impl WrapperArgs {
                 "--ro" => parsed.readable.push(value()?.into()),
                 "--tmp" => parsed.temp_dir = value()?.into(),
                 "--landlock" => parsed.landlock = true,
-                "--deny-tcp" => parsed.deny_tcp = true,
                 "--loopback" => parsed.loopback_with = Some(value()?.into()),
                 "--nproc" => {
                     let number = value()?;
@@ -120,7 +114,6 @@ mod tests {
             readable: vec!["/r".into()],
             temp_dir: "/w/tmp".into(),
             landlock: true,
-            deny_tcp: false,
             loopback_with: Some("/usr/sbin/ip".into()),
             process_limit: Some(2048),
             program: "cargo".into(),
