@@ -13,6 +13,26 @@ default:
 day n *args:
     cargo day {{n}} {{args}}
 
+# Grade a day again each time you save one of its files: `just watch 2` (Ctrl-C to stop; add `--poll` where notifications do not arrive).
+[no-exit-message]
+watch n *args:
+    cargo day {{n}} --watch {{args}}
+
+# The whole week at a glance: every exercise, the scores, what to do next.
+[no-exit-message]
+week:
+    cargo week
+
+# Show an exercise's reference solution and a diff against yours, once it passes: `just solution 1 mixins`.
+[no-exit-message]
+solution unit exercise *args:
+    cargo solution {{unit}} {{exercise}} {{args}}
+
+# Put an exercise's files back as shipped, keeping yours as a backup: `just reset 1 mixins`.
+[no-exit-message]
+reset unit exercise:
+    cargo grader reset {{unit}} {{exercise}}
+
 # Show hints one tier at a time: `just hint 1 health-checks`, `just hint capstone models` (add `--level 2`, `--all`).
 [no-exit-message]
 hint unit exercise *args:

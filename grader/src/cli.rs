@@ -37,6 +37,13 @@ enum Command {
         /// Grade only this exercise (its id, as the report shows it).
         #[arg(long, value_name = "ID")]
         exercise: Option<String>,
+        /// Grade again each time one of the day's files is saved (Ctrl-C to stop).
+        #[arg(long)]
+        watch: bool,
+        /// Watch by looking for changes every second, for folders where file notifications do not
+        /// arrive (network drives, some containers and virtual machines). Implies `--watch`.
+        #[arg(long)]
+        poll: bool,
     },
     /// Build and grade the capstone, with a score out of 100: `cargo capstone`.
     Capstone {
@@ -49,6 +56,35 @@ enum Command {
         /// Build the reference solution and run it once on this machine, to see the finished tool.
         #[arg(long)]
         demo: bool,
+        /// Grade again each time one of the capstone's files is saved (Ctrl-C to stop).
+        #[arg(long, conflicts_with = "demo")]
+        watch: bool,
+        /// Watch by looking for changes every second, for folders where file notifications do not
+        /// arrive. Implies `--watch`.
+        #[arg(long, conflicts_with = "demo")]
+        poll: bool,
+    },
+    /// The whole week at a glance: every exercise and capstone area, the scores, what to do next:
+    /// `cargo week`.
+    Progress,
+    /// Show an exercise's reference solution and how your file differs, once the exercise passes:
+    /// `cargo solution 1 mixins`.
+    Solution {
+        /// The day's number, or `capstone`.
+        unit: String,
+        /// The exercise's id, as the report shows it.
+        exercise: String,
+        /// Show it even though the exercise does not pass yet.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Put an exercise's files back as they were shipped, keeping yours as a backup:
+    /// `cargo grader reset 1 mixins`.
+    Reset {
+        /// The day's number, or `capstone`.
+        unit: String,
+        /// The exercise's id, as the report shows it.
+        exercise: String,
     },
     /// Show an exercise's hints, one tier at a time: `cargo hint 1 health-checks`.
     Hint {
@@ -135,18 +171,39 @@ pub fn run() -> anyhow::Result<ExitCode> {
             day,
             json,
             exercise,
+            watch,
+            poll,
         } => {
             let unit = find_day(&workbook, day)?;
-            grade_command(&workbook, unit, json, exercise)
+            if watch || poll {
+                watch_command(&workbook, unit, json, exercise, poll)
+            } else {
+                grade_command(&workbook, unit, json, exercise)
+            }
         }
-        Command::Capstone { json, area, demo } => {
+        Command::Capstone {
+            json,
+            area,
+            demo,
+            watch,
+            poll,
+        } => {
             let unit = find_capstone(&workbook)?;
             if demo {
                 demo_command(&workbook, unit)
+            } else if watch || poll {
+                watch_command(&workbook, unit, json, area, poll)
             } else {
                 grade_command(&workbook, unit, json, area)
             }
         }
+        Command::Progress => week_command(&workbook),
+        Command::Solution {
+            unit,
+            exercise,
+            force,
+        } => solution_command(&workbook, &unit, &exercise, force),
+        Command::Reset { unit, exercise } => reset_command(&workbook, &unit, &exercise),
         Command::Hint {
             unit,
             exercise,
@@ -343,6 +400,102 @@ fn next_command(workbook: &Workbook, unit: &Unit) -> Option<String> {
         .iter()
         .find(|u| u.manifest.day.is_none_or(|d| d > day))
         .map(Unit::grade_command)
+}
+
+/// `--watch`: grades, then grades again each time one of the unit's files is saved, until Ctrl-C.
+fn watch_command(
+    workbook: &Workbook,
+    unit: &Unit,
+    json: bool,
+    only: Option<String>,
+    poll: bool,
+) -> anyhow::Result<ExitCode> {
+    if let Some(id) = &only
+        && unit.manifest.exercise(id).is_none()
+    {
+        return Err(unknown_exercise(unit, id));
+    }
+    let mode = if poll {
+        grader::watch::WatchMode::Poll
+    } else {
+        grader::watch::WatchMode::Notify
+    };
+    let paths = grader::watch::watched_paths(&workbook.root, unit);
+    grader::watch::watch(&paths, mode, &mut |_changed| {
+        if let Err(error) = grade_command(workbook, unit, json, only.clone()) {
+            let style = anstyle::AnsiColor::Red.on_default().bold();
+            let _ = writeln!(anstream::stderr(), "{style}error:{style:#} {error:#}");
+        }
+    })
+    .context("failed to watch the files")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `cargo week`: every unit's exercises at a glance, from cached results while they are current.
+fn week_command(workbook: &Workbook) -> anyhow::Result<ExitCode> {
+    let printer = ProgressPrinter::new();
+    let progress = |event: Progress<'_>| printer.show(event);
+    let week = grader::week::week(workbook, &progress).context("failed to grade")?;
+    printer.finish();
+    let _ = write!(anstream::stdout(), "{}", grader::week::render_week(&week));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Grades one exercise (from cached results when they are current) and says whether it is done.
+fn exercise_passes(workbook: &Workbook, unit: &Unit, id: &str) -> anyhow::Result<bool> {
+    let printer = ProgressPrinter::new();
+    let progress = |event: Progress<'_>| printer.show(event);
+    let planted = PlantedBugs::for_unit(workbook, unit, &PlantedBugs::learner_work_dir(workbook));
+    let options = GradeOptions {
+        only: vec![id.to_owned()],
+        progress: &progress,
+        planted: planted.as_ref(),
+        ..GradeOptions::quiet()
+    };
+    let report = grade_unit(&workbook.root, unit, &options).context("failed to grade")?;
+    printer.finish();
+    Ok(report.warnings.is_empty() && report.exercises.iter().all(|e| e.is_done()))
+}
+
+/// `cargo solution N EXERCISE`: the reference solution and a diff, once the exercise passes.
+fn solution_command(
+    workbook: &Workbook,
+    unit_name: &str,
+    id: &str,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    let unit = find_unit(workbook, unit_name)?;
+    let exercise = unit
+        .manifest
+        .exercise(id)
+        .ok_or_else(|| unknown_exercise(unit, id))?;
+    let passes = if force {
+        None
+    } else {
+        let _ = writeln!(
+            anstream::stderr(),
+            "Checking that `{id}` passes before showing its solution…"
+        );
+        Some(exercise_passes(workbook, unit, id)?)
+    };
+    let text = grader::solution::solution_text(workbook, unit, exercise, unit_name, passes)?;
+    let _ = write!(anstream::stdout(), "{text}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `cargo grader reset N EXERCISE`: the stub back, the learner's file kept as a named backup.
+fn reset_command(workbook: &Workbook, unit_name: &str, id: &str) -> anyhow::Result<ExitCode> {
+    let unit = find_unit(workbook, unit_name)?;
+    let exercise = unit
+        .manifest
+        .exercise(id)
+        .ok_or_else(|| unknown_exercise(unit, id))?;
+    let restored = grader::solution::reset(workbook, unit, exercise)?;
+    let mut out = anstream::stdout();
+    for file in &restored {
+        let _ = writeln!(out, "{file}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn demo_command(workbook: &Workbook, unit: &Unit) -> anyhow::Result<ExitCode> {
