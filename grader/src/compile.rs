@@ -45,6 +45,9 @@ pub type TargetKey = (PathBuf, String);
 pub struct BuildOutput {
     /// The test executable of every target that compiled.
     pub executables: BTreeMap<TargetKey, PathBuf>,
+    /// The files of every crate's library and binaries that were built (not its tests), by crate
+    /// folder: what the tests link or run besides their own code, which the results cache keys on.
+    pub tested_code: BTreeMap<PathBuf, Vec<PathBuf>>,
     /// The first error of every target that did not compile, in the order cargo reported them.
     pub first_errors: Vec<(TargetKey, String)>,
     /// Crates whose library or a binary did not compile, with that first error. Cargo still builds
@@ -560,6 +563,25 @@ fn record(output: &mut BuildOutput, message: Message) {
                     .executables
                     .insert(key, executable.into_std_path_buf());
             }
+        }
+        // A library or binary of a workspace crate (a path dependency has a `path+file` id); a
+        // build script's artifacts are left out: what it produces is in the library.
+        Message::CompilerArtifact(artifact)
+            if artifact.package_id.repr.starts_with("path+")
+                && !artifact.target.kind.contains(&TargetKind::CustomBuild) =>
+        {
+            let files = output
+                .tested_code
+                .entry(crate_dir_of(artifact.target.src_path.as_std_path()))
+                .or_default();
+            files.extend(
+                artifact
+                    .filenames
+                    .into_iter()
+                    .map(|file| file.into_std_path_buf()),
+            );
+            files.sort();
+            files.dedup();
         }
         Message::CompilerMessage(message) if is_long_evaluation(&message) => {
             let key = (
