@@ -1,5 +1,6 @@
-//! Every system but Linux (macOS, Windows): no sandbox. Commands run as they are, with the process
-//! limits the `process` module applies to tests, and the report says so.
+//! No sandbox: every system but Linux (macOS, Windows), and any system in the learners' build
+//! (without the `instructor` feature). Commands run as they are, with the process limits the
+//! `process` module applies to tests, and the report says so.
 
 use std::path::Path;
 use std::process::Command;
@@ -47,5 +48,6 @@ impl Offer {
 
 /// Never reached: commands are not wrapped here. Says so if it is.
 pub fn enter_and_run(_args: &WrapperArgs) -> String {
-    "there is no sandbox on this system".to_owned()
+    "this grader has no sandbox to put in place (none on this system, or built without it)"
+        .to_owned()
 }

@@ -15,25 +15,32 @@
 //! - `linux.rs`: detection (a Landlock probe on a throwaway thread, an `unshare` probe) and the
 //!   protections it finds; `linux_restrict.rs`: the wrapper's own restrictions (rlimits, loopback,
 //!   Landlock).
-//! - `fallback.rs`: every other system: no sandbox, and saying so.
+//! - `fallback.rs`: every other system, and the learners' build without the `instructor` feature:
+//!   no sandbox, and saying so.
 //! - `wrapper.rs`: the wrapper's hidden command line, written and read.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(all(target_os = "linux", feature = "instructor")))]
 mod fallback;
-#[cfg(target_os = "linux")]
+#[cfg(all(target_os = "linux", feature = "instructor"))]
 mod linux;
-#[cfg(target_os = "linux")]
+#[cfg(all(target_os = "linux", feature = "instructor"))]
 mod linux_restrict;
 mod wrapper;
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(all(target_os = "linux", feature = "instructor")))]
 use fallback as os;
-#[cfg(target_os = "linux")]
+#[cfg(all(target_os = "linux", feature = "instructor"))]
 use linux as os;
+
+// Only the Linux sandbox counts the user's tasks; in the learners' build the count has no reader.
+// TODO(lead): gate `count_tasks_of_this_user` in process/mod.rs on the `instructor` feature too,
+// then drop this.
+#[cfg(all(target_os = "linux", not(feature = "instructor")))]
+const _: fn() -> u64 = crate::process::count_tasks_of_this_user;
 
 pub use wrapper::{WRAPPER_ARG, WrapperArgs, WrapperError};
 
@@ -45,8 +52,14 @@ const WRAPPER_ANSWER: &str = "grader sandbox wrapper\n";
 pub const WRAPPER_FAILED: u8 = 125;
 
 /// What the report says where commands are not wrapped.
+#[cfg(any(feature = "instructor", not(target_os = "linux")))]
 const NO_SANDBOX: &str = "no sandbox on this system: the build and tests can read and write \
     whatever the grading user can, and use the network";
+/// What the report says in the learners' build on Linux, which leaves the sandbox out.
+#[cfg(all(not(feature = "instructor"), target_os = "linux"))]
+const NO_SANDBOX: &str = "no sandbox in this build of the grader (without its `instructor` \
+    feature, as `cargo day` builds it): the build and tests can read and write whatever the \
+    grading user can, and use the network";
 
 /// What one submission's processes may touch.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
