@@ -14,11 +14,12 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use cargo_metadata::diagnostic::DiagnosticLevel;
-use cargo_metadata::{CompilerMessage, Message, TargetKind};
-
 use crate::paths::tidy_paths;
 use crate::sandbox::{Sandbox, Scope};
+
+mod messages;
+
+use messages::{CompilerMessage, Message};
 
 /// The sandbox a build or test runs in, and what it may touch; `None` for none (a learner's run).
 pub type SandboxUse<'a> = Option<(&'a Sandbox, &'a Scope)>;
@@ -371,8 +372,7 @@ fn run_cargo(
 
 /// Something cargo printed: a JSON message on stdout, or a line on stderr.
 enum Event {
-    /// Boxed: a message is large, and most of what is sent is small.
-    Message(Box<Message>),
+    Message(Message),
     Stderr(String),
     ReadFailed(std::io::Error),
 }
@@ -385,8 +385,16 @@ fn spawn_readers(child: &mut std::process::Child) -> Receiver<Event> {
     let stderr = BufReader::new(child.stderr.take().expect("stderr is piped"));
     let stdout_sender = sender.clone();
     std::thread::spawn(move || {
-        for message in Message::parse_stream(stdout) {
-            let event = message.map_or_else(Event::ReadFailed, |m| Event::Message(Box::new(m)));
+        let mut stdout = stdout;
+        let mut line = String::new();
+        // Cargo's JSON is UTF-8: a line that is not is a failure to read it, as any other.
+        loop {
+            line.clear();
+            let event = match stdout.read_line(&mut line) {
+                Ok(0) => break,
+                Ok(_) => Event::Message(Message::from_line(line.trim_end())),
+                Err(error) => Event::ReadFailed(error),
+            };
             let failed = matches!(event, Event::ReadFailed(_));
             if stdout_sender.send(event).is_err() || failed {
                 break;
@@ -437,8 +445,8 @@ impl<'a> Collected<'a> {
         match event {
             Event::Message(message) => {
                 let still_evaluating =
-                    matches!(&*message, Message::CompilerMessage(m) if is_long_evaluation(m));
-                record(&mut self.output, *message);
+                    matches!(&message, Message::CompilerMessage(m) if is_long_evaluation(m));
+                record(&mut self.output, message);
                 return !still_evaluating;
             }
             Event::Stderr(line) => {
@@ -542,8 +550,7 @@ mod process_tree {
 
 /// Whether `message` is rustc's warning that a constant's evaluation is taking a long time.
 fn is_long_evaluation(message: &CompilerMessage) -> bool {
-    message.message.level == DiagnosticLevel::Warning
-        && message.message.message.contains(LONG_CONST_EVAL)
+    message.message.is_warning() && message.message.message.contains(LONG_CONST_EVAL)
 }
 
 /// Cargo's closing lines about failed targets: the report explains those, target by target.
@@ -556,36 +563,29 @@ fn record(output: &mut BuildOutput, message: Message) {
         Message::CompilerArtifact(artifact) if artifact.profile.test => {
             if let Some(executable) = artifact.executable {
                 let key = (
-                    crate_dir_of(artifact.target.src_path.as_std_path()),
-                    artifact.target.name.clone(),
+                    crate_dir_of(&artifact.target.src_path),
+                    artifact.target.name,
                 );
-                output
-                    .executables
-                    .insert(key, executable.into_std_path_buf());
+                output.executables.insert(key, executable);
             }
         }
         // A library or binary of a workspace crate (a path dependency has a `path+file` id); a
         // build script's artifacts are left out: what it produces is in the library.
         Message::CompilerArtifact(artifact)
-            if artifact.package_id.repr.starts_with("path+")
-                && !artifact.target.kind.contains(&TargetKind::CustomBuild) =>
+            if artifact.package_id.starts_with("path+")
+                && !artifact.target.is_kind("custom-build") =>
         {
             let files = output
                 .tested_code
-                .entry(crate_dir_of(artifact.target.src_path.as_std_path()))
+                .entry(crate_dir_of(&artifact.target.src_path))
                 .or_default();
-            files.extend(
-                artifact
-                    .filenames
-                    .into_iter()
-                    .map(|file| file.into_std_path_buf()),
-            );
+            files.extend(artifact.filenames);
             files.sort();
             files.dedup();
         }
         Message::CompilerMessage(message) if is_long_evaluation(&message) => {
             let key = (
-                crate_dir_of(message.target.src_path.as_std_path()),
+                crate_dir_of(&message.target.src_path),
                 message.target.name.clone(),
             );
             if let Some(rendered) = &message.message.rendered {
@@ -593,16 +593,16 @@ fn record(output: &mut BuildOutput, message: Message) {
                 output.long_evaluations.insert(key, warning);
             }
         }
-        Message::CompilerMessage(message) if message.message.level == DiagnosticLevel::Error => {
+        Message::CompilerMessage(message) if message.message.is_error() => {
             let key = (
-                crate_dir_of(message.target.src_path.as_std_path()),
+                crate_dir_of(&message.target.src_path),
                 message.target.name.clone(),
             );
             if let Some(rendered) = &message.message.rendered
                 && !output.first_errors.iter().any(|(k, _)| *k == key)
             {
                 let error = first_lines(&tidy_paths(rendered), MAX_ERROR_LINES);
-                let tested_code = !message.target.kind.contains(&TargetKind::Test);
+                let tested_code = !message.target.is_kind("test");
                 if tested_code {
                     output
                         .broken_crates
@@ -612,7 +612,7 @@ fn record(output: &mut BuildOutput, message: Message) {
                 output.first_errors.push((key, error));
             }
         }
-        Message::BuildFinished(finished) => output.success = finished.success,
+        Message::BuildFinished { success } => output.success = success,
         _ => {}
     }
 }
@@ -743,8 +743,9 @@ mod tests {
                 "children": [], "code": null, "level": level, "message": text, "spans": []
             }
         });
-        let message = serde_json::from_value(json).expect("a cargo message");
-        Event::Message(Box::new(message))
+        let message = Message::from_line(&json.to_string());
+        assert!(matches!(message, Message::CompilerMessage(_)), "{json}");
+        Event::Message(message)
     }
 
     #[test]
