@@ -317,6 +317,7 @@ fn grade_command(
         only: only.into_iter().collect(),
         progress: &progress,
         planted: planted.as_ref(),
+        results_cache: true,
         ..GradeOptions::quiet()
     };
     let _ = writeln!(
@@ -450,6 +451,7 @@ fn exercise_passes(workbook: &Workbook, unit: &Unit, id: &str) -> anyhow::Result
         only: vec![id.to_owned()],
         progress: &progress,
         planted: planted.as_ref(),
+        results_cache: true,
         ..GradeOptions::quiet()
     };
     let report = grade_unit(&workbook.root, unit, &options).context("failed to grade")?;

@@ -1,8 +1,11 @@
 //! `cargo capstone --demo`: the finished tool, built from the reference solution, run once.
 //!
 //! The solution is laid over a staged copy of the workbook (never over the learner's files), and
-//! the unit's binary runs from that copy's root with the manifest's `[demo] args`.
+//! the unit's binary runs from that copy's root with the manifest's `[demo] args`. The copy builds
+//! in a folder of its own (so the reference binary never takes the place of the learner's in
+//! `target/debug`), which starts from the dependencies the workspace has already built.
 
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::compile::{CompileError, cargo_command};
@@ -45,15 +48,59 @@ pub fn run_demo(workbook: &Workbook, unit: &Unit) -> Result<i32, DemoError> {
         Some(&workbook.root.join("solutions")),
         &staged_root,
     )?;
+    let build_dir = work_dir.join("build");
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| workbook.root.join("target"));
+    // Best effort: what cannot be linked or copied is built.
+    let _ = seed_build_folder(&target_dir.join("debug"), &build_dir.join("debug"));
     let cargo = cargo_command();
     let status = crate::process::status_own(
         Command::new(&cargo)
             .current_dir(&staged_root)
-            .env("CARGO_TARGET_DIR", work_dir.join("build"))
+            .env("CARGO_TARGET_DIR", &build_dir)
             .args(["run", "--quiet", "--package", &unit.package, "--"])
             .args(&demo.args)
             .stdin(Stdio::null()),
     )
     .map_err(|source| CompileError::CargoMissing { cargo, source })?;
     status.code().ok_or(DemoError::Killed)
+}
+
+/// Starts the demo's build folder from the workspace's: every compiled dependency in `deps/` and
+/// `build/` is hard-linked (copied where links are not possible), and cargo's fingerprints are
+/// copied with their times, so cargo finds the dependencies fresh and builds only the workbook's
+/// own crates. Files already there are left alone. The registry's crates build alike at any path,
+/// so they are shared; the staged copy's own crates are new to cargo and built afresh.
+fn seed_build_folder(from: &Path, to: &Path) -> std::io::Result<()> {
+    for (folder, link) in [("deps", true), ("build", true), (".fingerprint", false)] {
+        let source = from.join(folder);
+        if source.is_dir() {
+            seed_tree(&source, &to.join(folder), link)?;
+        }
+    }
+    Ok(())
+}
+
+fn seed_tree(from: &Path, to: &Path, link: bool) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let file_type = entry.file_type()?;
+        let target = to.join(entry.file_name());
+        if file_type.is_dir() {
+            seed_tree(&entry.path(), &target, link)?;
+        } else if file_type.is_file() && !target.exists() {
+            // A fingerprint is rewritten in place when its unit is rebuilt: never shared.
+            if !link || std::fs::hard_link(entry.path(), &target).is_err() {
+                std::fs::copy(entry.path(), &target)?;
+                let modified = entry.metadata()?.modified()?;
+                std::fs::File::options()
+                    .write(true)
+                    .open(&target)?
+                    .set_modified(modified)?;
+            }
+        }
+    }
+    Ok(())
 }

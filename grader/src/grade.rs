@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
+pub mod results_cache;
+
 use crate::compile::{CompileError, build_test_targets_sandboxed, build_tests_sandboxed};
 use crate::integrity::RunGuard;
 use crate::next_step::{file_named_by, first_to_show};
@@ -17,6 +19,7 @@ use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
 use crate::sandbox::{Sandbox, Scope};
 use crate::testrun::{Protocol, TestEnv, list_tests, run_test};
 use crate::workbook::Unit;
+use results_cache::ResultsCache;
 
 /// What the grader tells the person waiting while it works.
 #[derive(Debug, Clone)]
@@ -27,6 +30,8 @@ pub enum Progress<'a> {
     Running(usize),
     /// One test has finished.
     Finished(&'a TestResult),
+    /// What the grader is doing, for the person waiting ("Building the compile-fail checks…").
+    Note(&'a str),
 }
 
 /// How to grade.
@@ -47,6 +52,9 @@ pub struct GradeOptions<'a> {
     /// The sandbox the build and every test run in, and what they may touch (an instructor's
     /// batch); `None` for a learner's own run.
     pub sandbox: Option<(&'a Sandbox, &'a Scope)>,
+    /// Keep results between runs and reuse those whose inputs have not changed (a learner's own
+    /// runs: [`results_cache`]); instructors' grading and the self-check always run everything.
+    pub results_cache: bool,
 }
 
 impl GradeOptions<'_> {
@@ -60,6 +68,7 @@ impl GradeOptions<'_> {
             planted: None,
             stop_at_first_failure: false,
             sandbox: None,
+            results_cache: false,
         }
     }
 }
@@ -97,6 +106,25 @@ pub fn grade_unit(
     let selected: Vec<usize> = (0..manifest.exercises.len())
         .filter(|&i| options.only.is_empty() || options.only.contains(&manifest.exercises[i].id))
         .collect();
+    let cache = options
+        .results_cache
+        .then(|| ResultsCache::open(root, &target_dir, unit));
+    // Nothing the selected exercises were last graded from has changed: their reports stand, and
+    // nothing is built or run.
+    if let Some(cache) = &cache
+        && let Some(exercises) = selected
+            .iter()
+            .map(|&i| cache.report(&manifest.exercises[i].id))
+            .collect::<Option<Vec<_>>>()
+    {
+        return Ok(UnitReport::new(
+            manifest.kind,
+            manifest.day,
+            manifest.title.clone(),
+            unit.package.clone(),
+            exercises,
+        ));
+    }
     // Grading some exercises builds only their test targets (and the libraries and binaries they
     // need): a round of the self-check, or `--exercise`, links no other test binary.
     let build = if options.only.is_empty() {
@@ -143,6 +171,9 @@ pub fn grade_unit(
     // Tests of targets that compiled become jobs; a target that did not compile gives each test it
     // declares a result (one for the target when its list cannot be read).
     let mut jobs = Vec::new();
+    // The build key of each target whose tests run, to keep their results under.
+    let mut keys: std::collections::BTreeMap<(usize, String), u64> = Default::default();
+    let tested_code: Vec<&PathBuf> = build.tested_code.values().flatten().collect();
     let mut results: Vec<Vec<TestResult>> = vec![Vec::new(); manifest.exercises.len()];
     let mut compile_errors: Vec<Option<String>> = vec![None; manifest.exercises.len()];
     for &index in &selected {
@@ -174,7 +205,21 @@ pub fn grade_unit(
             continue;
         }
         for target in &exercise.tests {
-            match build.executable(&env.package_dir, target) {
+            let executable = build.executable(&env.package_dir, target);
+            // A target whose inputs are as they were when its tests last ran keeps their results.
+            if let (Some(cache), Some(binary)) = (&cache, executable)
+                && let Some(key) = cache.build_key(unit, exercise, binary, &tested_code)
+            {
+                if let Some(kept) = cache.target_results(&krate.package, target, key) {
+                    for result in kept {
+                        listed.insert((target.clone(), result.name.clone()), listed.len());
+                        results[index].push(result);
+                    }
+                    continue;
+                }
+                keys.insert((index, target.clone()), key);
+            }
+            match executable {
                 Some(binary) => match guard
                     .add_binary(binary, target)
                     .and_then(|()| list_tests(binary, &env))
@@ -206,8 +251,69 @@ pub fn grade_unit(
 
     guard.before_tests();
     progress(Progress::Running(jobs.len()));
-    let mut finished = run_jobs(jobs, options);
+    // The compile-fail checks run after the other tests, and only for exercises the learner has
+    // started: on an untouched stub they would fail for want of the learner's code, and they are
+    // the slowest tests there are.
+    let (compile_fail, runtime): (Vec<Job>, Vec<Job>) = jobs
+        .into_iter()
+        .partition(|job| is_compile_fail_check(&job.target));
+    let mut finished = run_jobs(runtime, options);
+    let (waiting, checks): (Vec<Job>, Vec<Job>) = compile_fail.into_iter().partition(|job| {
+        let mut runtime_results = results[job.exercise]
+            .iter()
+            .chain(
+                finished
+                    .iter()
+                    .filter(|(index, _)| *index == job.exercise)
+                    .map(|(_, result)| result),
+            )
+            .filter(|t| t.status.is_counted() && !is_compile_fail_check(&t.target))
+            .peekable();
+        runtime_results.peek().is_some()
+            && runtime_results.all(|t| t.status == TestStatus::NotStarted)
+    });
+    if let Some(note) = first_build_of_checks(&checks, &target_dir) {
+        progress(Progress::Note(&note));
+    }
+    finished.extend(run_jobs(checks, options));
+    for job in waiting {
+        let result = TestResult {
+            name: job.name,
+            target: job.target,
+            status: TestStatus::NotStarted,
+            message: Some(
+                "not checked yet: this compile-fail check runs once the exercise's other tests \
+                 reach your code (each of them stops at a `todo!()` now)"
+                    .to_owned(),
+            ),
+            location: None,
+            note: None,
+            explanation: None,
+            duration_ms: 0,
+        };
+        (options.progress)(Progress::Finished(&result));
+        results[job.exercise].push(result);
+    }
     let warnings = guard.after_tests(&mut finished);
+    // Each target that ran keeps its results, unless this run found something tampered with.
+    if let Some(cache) = &cache
+        && warnings.is_empty()
+    {
+        let mut ran: std::collections::BTreeMap<(usize, String), Vec<TestResult>> =
+            Default::default();
+        for (index, result) in &finished {
+            ran.entry((*index, result.target.clone()))
+                .or_default()
+                .push(result.clone());
+        }
+        for ((index, target), mut target_results) in ran {
+            if let Some(key) = keys.get(&(index, target.clone())) {
+                target_results.sort_by_key(|t| listed.get(&(t.target.clone(), t.name.clone())));
+                let package = &unit.crate_of(&manifest.exercises[index]).package;
+                cache.keep_target_results(package, &target, *key, target_results);
+            }
+        }
+    }
     for (exercise, result) in finished {
         results[exercise].push(result);
     }
@@ -223,14 +329,28 @@ pub fn grade_unit(
                 .filter(|t| t.status.is_counted())
                 .collect();
             if counted.len() >= min && counted.iter().all(|t| t.status == TestStatus::Passed) {
-                let graded = planted.grade(
-                    root,
-                    unit,
-                    exercise,
-                    options.stop_at_first_failure,
-                    &|line| progress(Progress::Cargo(line)),
-                    options.sandbox,
-                )?;
+                let kept = cache
+                    .as_ref()
+                    .and_then(|cache| cache.planted_results(unit, exercise));
+                let graded = match kept {
+                    Some(kept) => kept,
+                    None => {
+                        let graded = planted.grade(
+                            root,
+                            unit,
+                            exercise,
+                            options.stop_at_first_failure,
+                            &|line| progress(Progress::Cargo(line)),
+                            options.sandbox,
+                        )?;
+                        if let Some(cache) = &cache
+                            && warnings.is_empty()
+                        {
+                            cache.keep_planted_results(unit, exercise, &graded);
+                        }
+                        graded
+                    }
+                };
                 // In the order the bugs are planted (the variants file's), not by name.
                 for result in &graded {
                     listed.insert((result.target.clone(), result.name.clone()), listed.len());
@@ -292,6 +412,14 @@ pub fn grade_unit(
         unit.package.clone(),
         exercises,
     );
+    if let Some(cache) = &cache
+        && warnings.is_empty()
+    {
+        for exercise in &report.exercises {
+            cache.keep_report(exercise);
+        }
+        cache.save();
+    }
     report.warnings = warnings;
     if let Some((sandbox, _)) = options.sandbox {
         report.protections = sandbox.protections().join("; ");
@@ -324,6 +452,37 @@ fn file_to_open(
         })
         .collect();
     file_named_by(test, &files).map_or(first, PathBuf::from)
+}
+
+/// Whether a test target is a compile-fail check (trybuild): by the workbook's naming, its name
+/// ends in `compile_fail` (docs/AUTHORING.md).
+pub fn is_compile_fail_check(target: &str) -> bool {
+    target.ends_with("compile_fail")
+}
+
+/// What to tell the learner before compile-fail checks run for the first time: trybuild builds
+/// the crate and its dependencies once in its own folder (`target/tests/trybuild/<package>`).
+fn first_build_of_checks(checks: &[Job], target_dir: &Path) -> Option<String> {
+    let mut packages: Vec<&str> = checks
+        .iter()
+        .map(|job| job.env.package_name.as_str())
+        .filter(|package| {
+            !target_dir
+                .join("tests")
+                .join("trybuild")
+                .join(package)
+                .is_dir()
+        })
+        .collect();
+    packages.sort_unstable();
+    packages.dedup();
+    (!packages.is_empty()).then(|| {
+        format!(
+            "Building the compile-fail checks of {} for the first time: about half a minute, once; \
+             later runs reuse the build.",
+            packages.join(", ")
+        )
+    })
 }
 
 /// Runs the jobs on `options.jobs` threads; returns (exercise index, result) in any order.

@@ -30,7 +30,17 @@ impl ProgressPrinter {
             Progress::Running(total) => {
                 self.total.store(total, Ordering::SeqCst);
                 self.finished.store(0, Ordering::SeqCst);
-                let _ = writeln!(err, "Running {total} tests…");
+                // With every result kept from an earlier run, there is nothing to announce.
+                if total > 0 {
+                    let _ = writeln!(err, "Running {total} tests…");
+                }
+            }
+            Progress::Note(text) => {
+                // Below a count of tests being run, on a line of its own.
+                if self.interactive && self.finished.load(Ordering::SeqCst) > 0 {
+                    let _ = write!(err, "\r\x1b[2K");
+                }
+                let _ = writeln!(err, "{text}");
             }
             Progress::Finished(_) => {
                 let done = self.finished.fetch_add(1, Ordering::SeqCst) + 1;
