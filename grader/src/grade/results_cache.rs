@@ -121,8 +121,16 @@ impl ResultsCache {
         (*key == self.sources_key()).then(|| report.clone())
     }
 
-    /// Keeps an exercise's report under the sources key.
+    /// Keeps an exercise's report under the sources key, unless a test timed out: a slow
+    /// machine's moment is not a result to keep.
     pub fn keep_report(&self, report: &ExerciseReport) {
+        if report
+            .tests
+            .iter()
+            .any(|t| t.status == TestStatus::TimedOut)
+        {
+            return;
+        }
         let key = self.sources_key();
         self.stored
             .lock()

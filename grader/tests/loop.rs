@@ -1,0 +1,143 @@
+//! The learner's loop: results kept between runs are shown again only while everything they were
+//! graded from is unchanged, and an edit runs only the tests it can affect.
+
+mod support;
+
+use std::collections::BTreeMap;
+
+use support::{FixtureWorkbook, Run, exercise};
+
+/// How many tests a run ran ("Running N tests…"); 0 when it ran none.
+fn tests_run(run: &Run) -> usize {
+    run.stderr
+        .lines()
+        .find_map(|line| {
+            line.strip_prefix("Running ")?
+                .strip_suffix(" tests…")?
+                .parse()
+                .ok()
+        })
+        .unwrap_or(0)
+}
+
+/// (exercise, test) → status, from the JSON report.
+fn statuses(run: &Run) -> BTreeMap<(String, String), String> {
+    let report = run.json();
+    let mut map = BTreeMap::new();
+    for exercise in report["exercises"].as_array().expect("exercises") {
+        for test in exercise["tests"].as_array().expect("tests") {
+            map.insert(
+                (
+                    exercise["id"].as_str().unwrap().to_owned(),
+                    test["name"].as_str().unwrap().to_owned(),
+                ),
+                test["status"].as_str().unwrap().to_owned(),
+            );
+        }
+    }
+    map
+}
+
+fn test_count(run: &Run, id: &str) -> usize {
+    exercise(&run.json(), id)["tests"]
+        .as_array()
+        .expect("tests")
+        .len()
+}
+
+#[test]
+fn kept_results_are_reused_only_while_what_they_were_graded_from_is_unchanged() {
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    let day = ["day", "1", "--json"];
+
+    let first = workbook.grader(&day).run();
+    assert!(
+        tests_run(&first) > 0,
+        "the first run runs the tests\n{}",
+        first.stderr
+    );
+
+    // Nothing changed: the same report, with nothing built and no test run, but the one that
+    // timed out (a slow moment is never kept).
+    let again = workbook.grader(&day).run();
+    assert_eq!(statuses(&again), statuses(&first), "the same results");
+    assert_eq!(
+        tests_run(&again),
+        test_count(&first, "hostile"),
+        "with no change, only the exercise with a timed-out test runs again\n{}",
+        again.stderr
+    );
+
+    // One exercise's file changes: its tests run (and the timed-out ones), no other's.
+    workbook.solve("days/day1-fixture/src/todo.rs");
+    let edited = workbook.grader(&day).run();
+    assert_eq!(
+        tests_run(&edited),
+        test_count(&first, "todo") + test_count(&first, "hostile"),
+        "an edit to todo.rs runs todo's tests, not every exercise's\n{}",
+        edited.stderr
+    );
+    let after_edit = statuses(&edited);
+    assert_eq!(
+        after_edit[&("todo".to_owned(), "parses_a_port".to_owned())],
+        "passed",
+        "the edited exercise is graded anew"
+    );
+    assert_eq!(
+        after_edit[&("done".to_owned(), "adds_small_numbers".to_owned())],
+        "passed",
+        "an exercise the edit cannot affect keeps its results"
+    );
+
+    // A canonical test changes (as a workbook update would): its exercise runs again.
+    let test_file = workbook.path("days/day1-fixture/tests/done.rs");
+    let mut text = std::fs::read_to_string(&test_file).expect("the test file");
+    text.push_str("\n// an update to the test\n");
+    std::fs::write(&test_file, text).expect("write the test file");
+    let updated = workbook.grader(&day).run();
+    assert!(
+        tests_run(&updated) >= test_count(&first, "done") + test_count(&first, "hostile"),
+        "a changed canonical file means nothing kept is trusted\n{}",
+        updated.stderr
+    );
+
+    // A learner file of another exercise that is only read by its own tests changes back: the
+    // results are those of the stub again, never the kept ones of the solution.
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/workbook/days/day1-fixture/src/todo.rs"),
+        workbook.path("days/day1-fixture/src/todo.rs"),
+    )
+    .expect("restore the stub");
+    let restored = workbook.grader(&day).run();
+    assert_eq!(
+        statuses(&restored)[&("todo".to_owned(), "parses_a_port".to_owned())],
+        "not_started",
+        "the stub's results, not the solution's"
+    );
+}
+
+#[test]
+fn the_binary_a_test_runs_is_part_of_what_its_results_are_kept_under() {
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    let only = ["day", "1", "--json", "--exercise", "toolkit"];
+    let first = workbook.grader(&only).run();
+    assert_eq!(
+        statuses(&first)[&(
+            "toolkit".to_owned(),
+            "the_binary_prints_the_banner".to_owned()
+        )],
+        "failed"
+    );
+    workbook.solve("days/day1-fixture/toolkit/src/lib.rs");
+    let solved = workbook.grader(&only).run();
+    assert_eq!(
+        statuses(&solved)[&(
+            "toolkit".to_owned(),
+            "the_binary_prints_the_banner".to_owned()
+        )],
+        "passed",
+        "the test runs the new binary\n{}",
+        solved.stderr
+    );
+}
