@@ -1,32 +1,51 @@
 #!/usr/bin/env bash
-# The learner's loop, measured: `cargo day N` after a one-file edit beside `cargo test -p <the day's
-# crate> --no-fail-fast` after the same edit (the same tests: a bare `cargo test` stops at the
-# first test binary that fails, which on unfinished stubs is the first one), alternating, in one
-# run. Prints each time, the medians and their ratio (the target: at most 1.3), and bare `cargo test`
-# for reference. The edit is a comment appended to one exercise file, restored afterwards. It
-# measures the workbook as it is: the stubs as shipped, or a learner's (or the reference) solutions.
+# The learner's loop, measured against bare cargo, in one run, in a scratch clone of this workbook
+# (the learner's own files are never touched). Prints, side by side, with each target:
 #
-#   scripts/bench-loop.sh [DAY [RUNS]]      (default: day 1, 5 runs)
+#   1. the whole-day report after a one-file edit: `cargo day N` against
+#      `cargo test -p <day> --no-fail-fast` after the same edit (target: at most 0.5x);
+#   2. the one-exercise report after an edit: `cargo day N --exercise ID` against the same
+#      `cargo test` restricted to that exercise's test targets (target: at most 0.8x);
+#   3. a warm report with no edit, for every day and the capstone (target: under 0.3 s each);
+#   4. a cold clone to the first report of Day 1 (`cargo day 1`, the grader's build included)
+#      against building Day 1's dependencies and tests alone (`cargo test -p day1-traits
+#      --no-run`), each in a fresh clone with a cold target folder (target: at most 1.5x).
+#
+# The edit is a comment appended to one exercise file. The scratch clone has the reference
+# solutions laid over the stubs (a learner whose work passes: every test runs, the compile-fail
+# checks included); pass `stubs` as the third argument to measure the stubs as shipped.
+#
+#   scripts/bench-loop.sh [DAY [RUNS [solutions|stubs]]]      (default: day 1, 5 runs, solutions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+workbook="$PWD"
 
 day="${1:-1}"
 runs="${2:-5}"
-# The file each day's benchmark edits: an exercise's Rust file, so that its test target rebuilds.
+state="${3:-solutions}"
+# The file each day's benchmark edits, its exercise, and that exercise's test targets.
 case "$day" in
-    1) package=day1-traits file=days/day1-traits/src/ex2_mixins.rs ;;
-    2) package=day2-derives file=days/day2-derives/src/ex1_server.rs ;;
-    3) package=day3-modules file=days/day3-modules/src/ex2_monitoring/checks.rs ;;
-    4) package=day4-cargo file=days/day4-cargo/src/ex2_conflict.rs ;;
-    5) package=day5-tracing file=days/day5-tracing/src/ex2_print_to_tracing.rs ;;
+    1) package=day1-traits file=days/day1-traits/src/ex2_mixins.rs exercise=mixins targets="ex2_mixins" ;;
+    2) package=day2-derives file=days/day2-derives/src/ex1_server.rs exercise=server targets="ex1_server" ;;
+    3) package=day3-modules file=days/day3-modules/src/ex2_monitoring/checks.rs exercise=monitoring targets="ex2_monitoring ex2_compile_fail" ;;
+    4) package=day4-cargo file=days/day4-cargo/src/ex2_conflict.rs exercise=conflict targets="ex2_conflict" ;;
+    5) package=day5-tracing file=days/day5-tracing/src/ex2_print_to_tracing.rs exercise=print-to-tracing targets="ex2_print_to_tracing" ;;
     *) echo "no benchmark for day $day: give 1 to 5" >&2; exit 2 ;;
 esac
-backup="$(mktemp)"
-cp "$file" "$backup"
-trap 'cp "$backup" "$file"; rm -f "$backup"' EXIT
+case "$state" in
+    solutions | stubs) ;;
+    *) echo "the third argument is \`solutions\` or \`stubs\`, not \`$state\`" >&2; exit 2 ;;
+esac
+test_args=()
+for target in $targets; do test_args+=(--test "$target"); done
+
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/bench-loop-XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+# Cargo settings of the machine stay; a target folder from the environment would share builds.
+unset CARGO_TARGET_DIR
 
 now_ms() { date +%s%3N; }
-# Runs a command quietly (a day with unfinished exercises exits 1) and prints its wall time in ms.
+# Runs a command quietly (an unfinished day exits 1) and prints its wall time in ms.
 timed() {
     local start end
     start="$(now_ms)"
@@ -34,31 +53,70 @@ timed() {
     end="$(now_ms)"
     echo $((end - start))
 }
-edit() { printf '\n// benchmark edit %s\n' "$1" >>"$file"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+clone() { git clone -q "$workbook" "$1"; }
 
-echo "warming up: building the grader, the day and its tests once"
-timed cargo build -q -p grader >/dev/null
-timed cargo day "$day" >/dev/null
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo '? GiB'), $(rustc --version)"
+echo "commit: $(git -C "$workbook" rev-parse --short HEAD), state: $state"
+echo
+
+# 4. Cold: each in a fresh clone, so neither reuses the other's build.
+echo "cold: building Day 1's dependencies and tests alone, then a cold clone's first \`cargo day 1\`…"
+clone "$scratch/cold-deps"
+deps_ms="$(cd "$scratch/cold-deps" && timed cargo test -q -p day1-traits --no-run)"
+clone "$scratch/cold-day"
+first_ms="$(cd "$scratch/cold-day" && timed cargo day 1)"
+rm -rf "$scratch/cold-deps" "$scratch/cold-day"
+
+# The warm clone, with the state asked for.
+clone "$scratch/warm"
+cd "$scratch/warm"
+if [ "$state" = solutions ]; then
+    cp -R solutions/. .
+fi
+edit() { printf '\n// benchmark edit %s\n' "$1" >>"$file"; }
+
+echo "warming up: every unit graded once, and day $day's bare tests built and run once"
+for n in 1 2 3 4 5; do timed cargo day "$n" >/dev/null; done
+timed cargo capstone >/dev/null
 timed cargo test -q -p "$package" --no-fail-fast >/dev/null
 
-day_times=()
-test_times=()
-bare_times=()
+# 3. Warm, no edit: the second of two runs in a row, for every unit.
+declare -A warm
+for unit in 1 2 3 4 5 capstone; do
+    if [ "$unit" = capstone ]; then command=(cargo capstone); else command=(cargo day "$unit"); fi
+    "${command[@]}" >/dev/null 2>&1 || true
+    times=()
+    for i in 1 2 3; do times+=("$(timed "${command[@]}")"); done
+    warm[$unit]="$(printf '%s\n' "${times[@]}" | median)"
+done
+
+# 1 and 2. After an edit, alternating, so that both meet the same machine.
+day_times=() bare_times=() exercise_times=() bare_exercise_times=()
 for i in $(seq "$runs"); do
     edit "day-$i"
     day_times+=("$(timed cargo day "$day")")
-    edit "test-$i"
-    test_times+=("$(timed cargo test -p "$package" --no-fail-fast)")
     edit "bare-$i"
-    bare_times+=("$(timed cargo test -p "$package")")
-    echo "run $i: cargo day $day ${day_times[-1]} ms · cargo test --no-fail-fast ${test_times[-1]} ms · bare cargo test ${bare_times[-1]} ms"
+    bare_times+=("$(timed cargo test -p "$package" --no-fail-fast)")
+    edit "exercise-$i"
+    exercise_times+=("$(timed cargo day "$day" --exercise "$exercise")")
+    edit "bare-exercise-$i"
+    bare_exercise_times+=("$(timed cargo test -p "$package" --no-fail-fast "${test_args[@]}")")
+    echo "run $i: cargo day $day ${day_times[-1]} ms · cargo test ${bare_times[-1]} ms · --exercise ${exercise_times[-1]} ms · cargo test ${test_args[*]} ${bare_exercise_times[-1]} ms"
 done
+day_ms="$(printf '%s\n' "${day_times[@]}" | median)"
+bare_ms="$(printf '%s\n' "${bare_times[@]}" | median)"
+exercise_ms="$(printf '%s\n' "${exercise_times[@]}" | median)"
+bare_exercise_ms="$(printf '%s\n' "${bare_exercise_times[@]}" | median)"
 
-day_median="$(printf '%s\n' "${day_times[@]}" | median)"
-test_median="$(printf '%s\n' "${test_times[@]}" | median)"
-bare_median="$(printf '%s\n' "${bare_times[@]}" | median)"
-ratio="$(awk -v a="$day_median" -v b="$test_median" 'BEGIN { printf "%.2f", a / b }')"
 echo
-echo "median after a one-file edit of $file: cargo day $day ${day_median} ms · cargo test -p $package --no-fail-fast ${test_median} ms · bare cargo test -p $package ${bare_median} ms"
-echo "ratio, cargo day $day to cargo test --no-fail-fast: ${ratio} (target: at most 1.3)"
+echo "after a one-file edit of $file (medians of $runs):"
+echo "  whole day:    cargo day $day ${day_ms} ms vs cargo test -p $package --no-fail-fast ${bare_ms} ms: $(ratio "$day_ms" "$bare_ms")x (target: at most 0.5x)"
+echo "  one exercise: cargo day $day --exercise $exercise ${exercise_ms} ms vs cargo test -p $package ${test_args[*]} ${bare_exercise_ms} ms: $(ratio "$exercise_ms" "$bare_exercise_ms")x (target: at most 0.8x)"
+echo "warm, no edit (median of 3; target: under 300 ms each):"
+for unit in 1 2 3 4 5 capstone; do
+    if [ "$unit" = capstone ]; then label="cargo capstone"; else label="cargo day $unit"; fi
+    echo "  $label: ${warm[$unit]} ms"
+done
+echo "cold clone: first cargo day 1 ${first_ms} ms vs cargo test -p day1-traits --no-run ${deps_ms} ms: $(ratio "$first_ms" "$deps_ms")x (target: at most 1.5x)"

@@ -320,12 +320,7 @@ fn grade_command(
         results_cache: true,
         ..GradeOptions::quiet()
     };
-    let _ = writeln!(
-        anstream::stderr(),
-        "Building {} ({})…",
-        unit.label(),
-        unit.package
-    );
+    let _ = writeln!(anstream::stderr(), "{}", first_words(workbook, unit));
     if planted.is_none()
         && let Some(own) = unit
             .manifest
@@ -366,6 +361,35 @@ fn grade_command(
     } else {
         ExitCode::from(1)
     })
+}
+
+/// What a run starts by saying: on the first run of a unit, what is built and how long it takes.
+fn first_words(workbook: &Workbook, unit: &Unit) -> String {
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| workbook.root.join("target"));
+    // Cargo's fingerprints of the unit's package, `<package>-<hash>`, once anything of it was built.
+    let built = std::fs::read_dir(target_dir.join("debug").join(".fingerprint"))
+        .map(|entries| {
+            entries.flatten().any(|entry| {
+                entry
+                    .file_name()
+                    .to_string_lossy()
+                    .strip_prefix(unit.package.as_str())
+                    .is_some_and(|rest| rest.starts_with('-'))
+            })
+        })
+        .unwrap_or(false);
+    if built {
+        format!("Grading {} ({})…", unit.label(), unit.package)
+    } else {
+        format!(
+            "First run of {}: building its dependencies and tests ({}), which takes about half a \
+             minute; later runs take a second or two.",
+            unit.label(),
+            unit.package
+        )
+    }
 }
 
 /// The uses of APIs an exercise's policy forbids (its `forbid` list) in the learner's files, as
