@@ -1,5 +1,5 @@
-//! `grader solution N EXERCISE` and `grader reset N EXERCISE` against a copy of the fixture workbook:
-//! the solution only after a pass (or with `--force`), and the shipped stub back from git history.
+//! `grader solution` and `grader reset` in a copy of the fixture workbook: the solution only after a
+//! pass (or with `--force`), and the shipped stub back from git history.
 
 mod support;
 

@@ -1,5 +1,4 @@
-//! Putting one learner file back as shipped: the learner's version first to a numbered backup
-//! beside it (`ex2_mixins.rs.backup-1`, never overwritten, never compiled), then the shipped text.
+//! One learner file back as shipped, after its current version went to a numbered backup beside it.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -18,7 +17,9 @@ pub enum Restored {
     BackedUp(String),
 }
 
-/// Puts `shipped` at `path` (relative to `root`, with `/`s), keeping the learner's version.
+/// Puts `shipped` at `path` (relative to `root`, with `/`s), keeping the learner's version: first
+/// in a backup beside it (`ex2_mixins.rs.backup-1`: never overwritten, and never compiled since it
+/// does not end in `.rs`), then the shipped text in its place, written whole or not at all.
 pub fn restore(root: &Path, path: &str, shipped: &[u8]) -> Result<Restored, SolutionError> {
     let file = root.join(path);
     let current = match std::fs::read(&file) {
@@ -122,5 +123,45 @@ fn write_error(path: &str, backup: Option<&str>, e: std::io::Error) -> SolutionE
         path: path.to_owned(),
         backup: backup.map(str::to_owned),
         message: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_neither_backed_up_nor_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("src/ex1.rs")).unwrap();
+        let error = restore(root.path(), "src/ex1.rs", b"stub\n").unwrap_err();
+        assert!(matches!(error, SolutionError::Read { .. }), "{error}");
+        assert!(root.path().join("src/ex1.rs").is_dir());
+        let names: Vec<_> = std::fs::read_dir(root.path().join("src"))
+            .unwrap()
+            .collect();
+        assert_eq!(names.len(), 1, "no backup, no temporary file");
+    }
+
+    #[test]
+    fn backups_are_numbered_after_the_highest_and_keep_the_bytes() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("src")).unwrap();
+        std::fs::write(root.path().join("src/ex1.rs"), "mine\r\n").unwrap();
+        std::fs::write(root.path().join("src/ex1.rs.backup-7"), "old").unwrap();
+        std::fs::write(root.path().join("src/ex1.rs.backup-x"), "not a number").unwrap();
+        let restored = restore(root.path(), "src/ex1.rs", b"stub\n").unwrap();
+        assert_eq!(
+            restored,
+            Restored::BackedUp("src/ex1.rs.backup-8".to_owned())
+        );
+        let read = |name: &str| std::fs::read(root.path().join("src").join(name)).unwrap();
+        assert_eq!(read("ex1.rs.backup-8"), b"mine\r\n");
+        assert_eq!(
+            read("ex1.rs"),
+            b"stub\r\n",
+            "CRLF like the file it replaces"
+        );
+        assert_eq!(read("ex1.rs.backup-7"), b"old");
     }
 }

@@ -1,9 +1,4 @@
 //! The version of a learner file the workbook shipped with, read from the workbook's git history.
-//!
-//! The rule: a learner's work starts where their branch left the repository they cloned, so the
-//! shipped version of a file is its content at `git merge-base HEAD @{upstream}` when the branch
-//! has an upstream; else at the merge base with `origin/HEAD` (a branch of their own in a clone);
-//! else at `HEAD` (a workbook that was never cloned: its last commit).
 
 use std::path::Path;
 use std::process::Command;
@@ -25,6 +20,13 @@ type Answer = Result<String, String>;
 impl Shipped {
     /// Finds the commit in the workbook at `root`; `files` names the files wanted, for the advice
     /// to copy them by hand when there is no history to read.
+    ///
+    /// The rule: a learner's work starts where their branch left the repository they cloned, so
+    /// the shipped version of a file is its content at `git merge-base HEAD @{upstream}` when the
+    /// branch has an upstream; else at the merge base with `origin/HEAD` (a branch of their own in
+    /// a clone); else at `HEAD` (a workbook that was never cloned: its last commit). A learner who
+    /// pushes their work to that upstream moves the merge base past the stubs: the first line
+    /// `cargo grader reset` prints names the commit it used, and why.
     pub fn find(root: &Path, files: &str) -> Result<Shipped, SolutionError> {
         let no_history = |git_says: String| SolutionError::NoHistory {
             root: root.to_owned(),
