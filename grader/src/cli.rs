@@ -158,6 +158,10 @@ enum Command {
         /// Also print, for each planted mistake, the first message a learner who made it sees.
         #[arg(long, conflicts_with = "layout_only")]
         mistakes: bool,
+        /// Record the learner files as they are now as the shipped stubs (each unit's
+        /// `stubs.toml`), after changing a stub; then check nothing else.
+        #[arg(long, conflicts_with_all = ["layout_only", "mistakes"])]
+        record_stubs: bool,
     },
 }
 
@@ -215,7 +219,14 @@ pub fn run() -> anyhow::Result<ExitCode> {
             layout_only,
             unit,
             mistakes,
-        } => check_command(&workbook, layout_only, &unit, mistakes),
+            record_stubs,
+        } => {
+            if record_stubs {
+                record_stubs_command(&workbook, &unit)
+            } else {
+                check_command(&workbook, layout_only, &unit, mistakes)
+            }
+        }
         Command::Batch {
             submissions,
             unit,
@@ -341,6 +352,10 @@ fn grade_command(
     }
     let mut report = grade_unit(&workbook.root, unit, &options).context("failed to grade")?;
     printer.finish();
+    // Ctrl-C stopped the tests: their results are not a report; the signal handler is exiting.
+    if grader::process::interrupted() {
+        return Ok(ExitCode::from(130));
+    }
     report
         .warnings
         .extend(policy_findings(workbook, unit, &options.only));
@@ -495,6 +510,8 @@ fn solution_command(
         .manifest
         .exercise(id)
         .ok_or_else(|| unknown_exercise(unit, id))?;
+    // A release for students has none: say so before building anything.
+    grader::solution::has_solutions(workbook)?;
     let passes = if force {
         None
     } else {
@@ -619,6 +636,31 @@ fn list_command(workbook: &Workbook) -> anyhow::Result<ExitCode> {
         for exercise in &unit.manifest.exercises {
             let _ = writeln!(out, "    {:<18} {}", exercise.id, exercise.title);
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `cargo grader check --record-stubs`: each unit's `stubs.toml` from its learner files as they are.
+fn record_stubs_command(workbook: &Workbook, unit_names: &[String]) -> anyhow::Result<ExitCode> {
+    let units = if unit_names.is_empty() {
+        workbook.units.iter().collect()
+    } else {
+        unit_names
+            .iter()
+            .map(|name| find_unit(workbook, name.strip_prefix("day").unwrap_or(name)))
+            .collect::<anyhow::Result<Vec<&Unit>>>()?
+    };
+    let mut out = anstream::stdout();
+    for unit in units {
+        let path = grader::grade::stubs::record(&workbook.root, unit)
+            .with_context(|| format!("failed to write the stubs record of {}", unit.label()))?;
+        let shown = path.strip_prefix(&workbook.root).unwrap_or(&path);
+        let _ = writeln!(
+            out,
+            "Recorded {}'s stubs in {}",
+            unit.label(),
+            shown.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 pub mod results_cache;
+pub mod stubs;
 
 use crate::compile::{CompileError, build_test_targets_sandboxed, build_tests_sandboxed};
 use crate::integrity::RunGuard;
@@ -360,6 +361,20 @@ pub fn grade_unit(
         }
     }
 
+    // In a learner's own run, an exercise whose files are as the workbook shipped them is not
+    // started, whatever its tests say: a check of the source or a compile error on an untouched
+    // stub is the task ahead, not a mistake.
+    if options.results_cache {
+        for &index in &selected {
+            mark_untouched_as_not_started(
+                root,
+                unit,
+                &manifest.exercises[index],
+                &mut results[index],
+            );
+        }
+    }
+
     let exercises = selected
         .into_iter()
         .map(|index| {
@@ -452,6 +467,33 @@ fn file_to_open(
         })
         .collect();
     file_named_by(test, &files).map_or(first, PathBuf::from)
+}
+
+/// Turns the failures of an exercise nobody has touched into "not started" (keeping what each
+/// test said), when its files are as the unit's `stubs.toml` records them ([`stubs`]).
+fn mark_untouched_as_not_started(
+    root: &Path,
+    unit: &Unit,
+    exercise: &crate::manifest::Exercise,
+    results: &mut [TestResult],
+) {
+    // A compile error counts only where the stub is meant not to compile: anywhere else it is a
+    // broken file (another exercise's, say) that the report must show.
+    let is_the_task_ahead = |status: TestStatus| {
+        status == TestStatus::Failed
+            || (status == TestStatus::DoesNotCompile && !exercise.stub_compiles)
+    };
+    if exercise.min_tests.is_some()
+        || !results.iter().any(|t| is_the_task_ahead(t.status))
+        || !stubs::is_untouched(root, unit, exercise)
+    {
+        return;
+    }
+    for test in results.iter_mut() {
+        if is_the_task_ahead(test.status) {
+            test.status = TestStatus::NotStarted;
+        }
+    }
 }
 
 /// Whether a test target is a compile-fail check (trybuild): by the workbook's naming, its name

@@ -511,6 +511,9 @@ pub fn check_layout(workbook: &Workbook) -> Vec<Problem> {
                 what,
             })
         };
+        if let Some(why) = crate::grade::stubs::check_record(&workbook.root, unit, false) {
+            problem(why);
+        }
         for exercise in &unit.manifest.exercises {
             let unit_dir = workbook.root.join(&unit.dir);
             let crate_dir = workbook.root.join(&unit.crate_of(exercise).dir);

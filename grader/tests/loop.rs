@@ -141,3 +141,61 @@ fn the_binary_a_test_runs_is_part_of_what_its_results_are_kept_under() {
         solved.stderr
     );
 }
+
+#[test]
+fn a_check_that_fails_on_an_untouched_stub_reads_not_started_until_the_file_changes() {
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    let only = ["day", "1", "--json", "--exercise", "assertion"];
+    let failing = ("assertion".to_owned(), "counts_three_servers".to_owned());
+    // Without a record of the stubs, nothing is taken for untouched.
+    let unrecorded = workbook.grader(&only).run();
+    assert_eq!(statuses(&unrecorded)[&failing], "failed");
+
+    let recorded = workbook.grader(&["check", "--record-stubs"]).run();
+    assert_eq!(recorded.status, 0, "{}", recorded.stderr);
+    assert!(
+        recorded.stdout.contains("days/day1-fixture/stubs.toml"),
+        "{}",
+        recorded.stdout
+    );
+    let untouched = workbook.grader(&only).run();
+    assert_eq!(
+        statuses(&untouched)[&failing],
+        "not_started",
+        "the stub as shipped has not been started\n{}",
+        untouched.stdout
+    );
+
+    // Any edit, even a comment (with CRLF line endings, as a Windows checkout has them, it would
+    // still be the stub), and the check's verdict is the learner's.
+    let stub = workbook.path("days/day1-fixture/src/assertion.rs");
+    let text = std::fs::read_to_string(&stub).expect("the stub");
+    std::fs::write(&stub, text.replace('\n', "\r\n")).expect("write the stub");
+    assert_eq!(
+        statuses(&workbook.grader(&only).run())[&failing],
+        "not_started",
+        "CRLF line endings are the same stub"
+    );
+    std::fs::write(&stub, format!("{text}\n// started\n")).expect("edit the stub");
+    assert_eq!(
+        statuses(&workbook.grader(&only).run())[&failing],
+        "failed",
+        "an edited file's failures are failures"
+    );
+}
+
+#[test]
+fn every_unit_of_the_workbook_records_its_stubs_as_they_are() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workbook root");
+    let workbook = grader::workbook::Workbook::load(root).expect("the workbook loads");
+    for unit in &workbook.units {
+        assert_eq!(
+            grader::grade::stubs::check_record(root, unit, true),
+            None,
+            "{}'s stubs.toml",
+            unit.label()
+        );
+    }
+}
