@@ -2,8 +2,9 @@
 //!
 //! Two keys decide whether a kept result still holds, and each covers everything it depends on:
 //! - an exercise's report, used without building anything, is kept under the unit's **sources
-//!   key**: the grader, the toolchain, every canonical file of the workbook (tests, manifests,
-//!   settings, the solutions) and every learner file of the unit. Any change anywhere in them and
+//!   key**: the grader, the toolchain, cargo's and rustc's environment variables, every canonical
+//!   file of the workbook (tests, manifests, settings, the solutions, and any file a learner
+//!   added) and every learner file of the unit. Any change anywhere in them and
 //!   the unit is built again;
 //! - a test target's results, used after a build, are kept under its **build key**: the sources
 //!   key's grader, toolchain and canonical files, the exercise's own learner files, the test
@@ -69,6 +70,7 @@ impl ResultsCache {
         hasher.write_u64(grader_identity());
         hasher.write_u64(toolchain_identity());
         hasher.write_u64(canonical.combined());
+        hasher.write_u64(build_settings_in_environment());
         let learner = unit
             .learner_files()
             .map(|file| {
@@ -225,6 +227,28 @@ impl ResultsCache {
             }
         }
     }
+}
+
+/// The environment's say in how the tests build and run: every variable of cargo's and rustc's
+/// (`RUSTFLAGS`, `CARGO_PROFILE_DEV_OPT_LEVEL`, `RUSTC_WRAPPER`, `RUST_LOG`, ...), by name and
+/// value. A change of one of them means nothing kept is trusted.
+fn build_settings_in_environment() -> u64 {
+    let mut settings: Vec<(String, String)> = std::env::vars_os()
+        .filter_map(|(name, value)| {
+            let name = name.into_string().ok()?;
+            (name.starts_with("CARGO") || name.starts_with("RUST"))
+                .then(|| (name, value.to_string_lossy().into_owned()))
+        })
+        .collect();
+    settings.sort();
+    let mut hasher = std::hash::DefaultHasher::new();
+    for (name, value) in settings {
+        hasher.write(name.as_bytes());
+        hasher.write_u8(0);
+        hasher.write(value.as_bytes());
+        hasher.write_u8(0);
+    }
+    hasher.finish()
 }
 
 /// Which grader this is: its version, and its executable's size and modification time (hashing
