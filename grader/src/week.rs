@@ -60,6 +60,12 @@ pub fn render_week(week: &Week<'_>) -> String {
         .map(|(unit, _)| unit.label().chars().count())
         .max()
         .unwrap_or(0);
+    let title_width = week
+        .units
+        .iter()
+        .map(|(_, report)| report.title.chars().count())
+        .max()
+        .unwrap_or(0);
     for (unit, report) in &week.units {
         let _ = writeln!(out);
         let summary = &report.summary;
@@ -72,7 +78,7 @@ pub fn render_week(week: &Week<'_>) -> String {
         };
         let _ = writeln!(
             out,
-            "{}  {}  {}",
+            "{}  {:<title_width$}  {}",
             paint(BOLD, &format!("{:<label_width$}", unit.label())),
             report.title,
             paint(DIM, &standing)
