@@ -199,3 +199,35 @@ fn every_unit_of_the_workbook_records_its_stubs_as_they_are() {
         );
     }
 }
+
+#[test]
+fn the_week_shows_every_unit_and_the_next_thing_to_do_and_is_never_stale() {
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    let week = workbook.grader(&["progress"]).run();
+    assert_eq!(week.status, 0, "{}", week.stderr);
+    for expected in [
+        "The week at a glance",
+        "Day 1",
+        "Capstone",
+        "✓ done",
+        "○ todo",
+        "… assertion",
+        "Next: finish `assertion` (Day 1",
+        "then run `cargo day 1`",
+    ] {
+        assert!(
+            week.stdout.contains(expected),
+            "`{expected}` in:\n{}",
+            week.stdout
+        );
+    }
+
+    // A change since the last report is graded now, not shown from what was kept.
+    workbook.solve("days/day1-fixture/src/todo.rs");
+    let after = workbook.grader(&["progress"]).run();
+    assert!(
+        after.stdout.contains("✓ todo"),
+        "the solved exercise is done:\n{}",
+        after.stdout
+    );
+}
