@@ -36,12 +36,6 @@ use fallback as os;
 #[cfg(all(target_os = "linux", feature = "instructor"))]
 use linux as os;
 
-// Only the Linux sandbox counts the user's tasks; in the learners' build the count has no reader.
-// TODO(lead): gate `count_tasks_of_this_user` in process/mod.rs on the `instructor` feature too,
-// then drop this.
-#[cfg(all(target_os = "linux", not(feature = "instructor")))]
-const _: fn() -> u64 = crate::process::count_tasks_of_this_user;
-
 pub use wrapper::{WRAPPER_ARG, WrapperArgs, WrapperError};
 
 /// Asks a binary whether it is the sandbox's wrapper: it then prints [`WRAPPER_ANSWER`].
