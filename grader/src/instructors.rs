@@ -1,9 +1,9 @@
 //! The instructors' subcommands: `cargo grader batch`, `cargo grader release` and
 //! `cargo grader gradescope`.
 //!
-//! They need the grader's `instructor` feature (on by default, and in `cargo grader`). The
-//! learners' aliases build the grader without it; there each of these commands still parses, and
-//! says to run it through `cargo grader`, which builds the full grader.
+//! They need the grader's `instructor` feature (on by default: `cargo test` and `cargo run -p grader`
+//! build it). The cargo aliases build the grader without it, for a shorter first build; there each
+//! of these commands runs the same command line again with the full grader, built once.
 
 use std::path::PathBuf;
 
@@ -31,36 +31,70 @@ pub struct BatchRequest {
     pub work_dir: Option<PathBuf>,
 }
 
-/// The learners' build: each instructors' command says how to get the grader that has it.
+/// The learners' build: each instructors' command runs again in the full grader.
 #[cfg(not(feature = "instructor"))]
 mod lean {
+    use std::io::Write as _;
     use std::path::Path;
-    use std::process::ExitCode;
+    use std::process::{Command, ExitCode};
 
+    use anyhow::Context as _;
     use grader::workbook::Workbook;
 
     use super::BatchRequest;
 
-    /// Why `command` did not run here, and the command that runs it.
-    fn not_in_this_build(command: &str) -> anyhow::Error {
-        anyhow::anyhow!(
-            "`{command}` is an instructors' command, and this grader was built without them (the \
-             learners' commands, such as `cargo day`, build it without its `instructor` feature): \
-             run it as `cargo grader {command} …` from the workbook's folder, which builds the \
-             full grader"
-        )
+    /// Set in the full grader's environment, so that it never hands a command back.
+    const DELEGATED: &str = "WORKBOOK_GRADER_FULL";
+
+    /// `cargo run -p grader -- ARGS`: the grader with its default features, this command line.
+    fn full_grader_command(
+        cargo: &str,
+        args: impl IntoIterator<Item = std::ffi::OsString>,
+    ) -> Command {
+        let mut command = Command::new(cargo);
+        command
+            .args(["run", "--package", "grader", "--"])
+            .args(args)
+            .env(DELEGATED, "1");
+        command
+    }
+
+    /// Runs this process's command line in the full grader, from the same folder, and ends as it
+    /// ends.
+    fn run_in_full_grader(command: &str) -> anyhow::Result<ExitCode> {
+        if std::env::var_os(DELEGATED).is_some() {
+            anyhow::bail!(
+                "`{command}` needs the grader's `instructor` feature, and this grader was built \
+                 without it: run `cargo run -p grader -- {command} …` from the workbook's folder"
+            );
+        }
+        let _ = writeln!(
+            anstream::stderr(),
+            "`{command}` is an instructors' command: running it in the full grader (`cargo run -p \
+             grader`), which cargo builds the first time, in about a minute…"
+        );
+        let cargo = grader::compile::cargo_command();
+        let status = grader::process::status_own(&mut full_grader_command(
+            &cargo,
+            std::env::args_os().skip(1),
+        ))
+        .with_context(|| format!("failed to run `{cargo} run -p grader`: is cargo installed?"))?;
+        Ok(match status.code() {
+            Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+            None => ExitCode::from(130),
+        })
     }
 
     pub fn batch_command(_: &Workbook, _: BatchRequest) -> anyhow::Result<ExitCode> {
-        Err(not_in_this_build("batch"))
+        run_in_full_grader("batch")
     }
 
     pub fn release_command(_: &Workbook, _: &Path, _: bool, _: bool) -> anyhow::Result<ExitCode> {
-        Err(not_in_this_build("release"))
+        run_in_full_grader("release")
     }
 
     pub fn gradescope_command(_: &Workbook, _: &Path, _: &[String]) -> anyhow::Result<ExitCode> {
-        Err(not_in_this_build("gradescope"))
+        run_in_full_grader("gradescope")
     }
 
     #[cfg(test)]
@@ -68,43 +102,31 @@ mod lean {
         use super::*;
 
         #[test]
-        fn each_instructors_command_names_the_alias_that_builds_it() {
-            let workbook = Workbook {
-                root: std::path::PathBuf::from("/workbook"),
-                units: Vec::new(),
-            };
-            let request = BatchRequest {
-                submissions: Vec::new(),
-                units: Vec::new(),
-                formats: Vec::new(),
-                out: "grading".into(),
-                jobs: None,
-                require_sandbox: false,
-                no_cache: false,
-                work_dir: None,
-            };
-            let errors = [
-                ("batch", batch_command(&workbook, request).unwrap_err()),
-                (
-                    "release",
-                    release_command(&workbook, Path::new("out"), false, false).unwrap_err(),
-                ),
-                (
-                    "gradescope",
-                    gradescope_command(&workbook, Path::new("out"), &[]).unwrap_err(),
-                ),
-            ];
-            for (command, error) in errors {
-                let text = error.to_string();
-                assert!(
-                    text.starts_with(&format!("`{command}` is an instructors' command")),
-                    "{text}"
-                );
-                assert!(
-                    text.contains(&format!("`cargo grader {command} …`")),
-                    "{text}"
-                );
-            }
+        fn the_full_grader_runs_the_same_command_line_and_never_hands_it_back() {
+            let command = full_grader_command(
+                "cargo",
+                ["batch", "submissions/alice", "--unit", "day1"].map(std::ffi::OsString::from),
+            );
+            let args: Vec<&std::ffi::OsStr> = command.get_args().collect();
+            assert_eq!(
+                args,
+                [
+                    "run",
+                    "--package",
+                    "grader",
+                    "--",
+                    "batch",
+                    "submissions/alice",
+                    "--unit",
+                    "day1"
+                ]
+            );
+            assert!(
+                command
+                    .get_envs()
+                    .any(|(name, value)| name == DELEGATED && value.is_some()),
+                "the full grader is told it was handed the command"
+            );
         }
     }
 }
