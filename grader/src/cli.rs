@@ -521,7 +521,15 @@ fn solution_command(
         );
         Some(exercise_passes(workbook, unit, id)?)
     };
-    let text = grader::solution::solution_text(workbook, unit, exercise, unit_name, passes)?;
+    let text = match grader::solution::solution_text(workbook, unit, exercise, unit_name, passes) {
+        Ok(text) => text,
+        // Not done yet is the learner's state, not bad input: exit 1, as an unfinished day does.
+        Err(error @ grader::solution::SolutionError::NotPassing { .. }) => {
+            let _ = writeln!(anstream::stderr(), "{error}");
+            return Ok(ExitCode::from(1));
+        }
+        Err(error) => return Err(error.into()),
+    };
     let _ = write!(anstream::stdout(), "{text}");
     Ok(ExitCode::SUCCESS)
 }
@@ -538,6 +546,11 @@ fn reset_command(workbook: &Workbook, unit_name: &str, id: &str) -> anyhow::Resu
     for file in &restored {
         let _ = writeln!(out, "{file}");
     }
+    let _ = writeln!(
+        out,
+        "Run `{} --exercise {id}` to see where it stands.",
+        unit.grade_command()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -551,12 +564,13 @@ fn demo_command(workbook: &Workbook, unit: &Unit) -> anyhow::Result<ExitCode> {
     let mut err = anstream::stderr();
     match status {
         0 => Ok(ExitCode::SUCCESS),
-        // The tool ran and reported: a check that is not healthy on this machine is the tool at
-        // work, not a failed demo.
-        1 => {
+        // The tool ran and reported (the Nagios convention the capstone follows): a check that is
+        // not healthy on this machine is the tool at work, not a failed demo.
+        1 | 2 => {
+            let level = if status == 1 { "WARNING" } else { "CRITICAL" };
             let _ = writeln!(
                 err,
-                "The demo ran: {} exits 1 because a check is not healthy on this machine.",
+                "The demo ran: {} exits {status} because a check is {level} on this machine.",
                 unit.package
             );
             Ok(ExitCode::SUCCESS)

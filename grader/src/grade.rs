@@ -56,6 +56,9 @@ pub struct GradeOptions<'a> {
     /// Keep results between runs and reuse those whose inputs have not changed (a learner's own
     /// runs: [`results_cache`]); instructors' grading and the self-check always run everything.
     pub results_cache: bool,
+    /// What to say when the unit has to be built, rather than shown from kept results (`cargo
+    /// week`, which grades every unit).
+    pub on_build: Option<&'a str>,
 }
 
 impl GradeOptions<'_> {
@@ -70,6 +73,7 @@ impl GradeOptions<'_> {
             stop_at_first_failure: false,
             sandbox: None,
             results_cache: false,
+            on_build: None,
         }
     }
 }
@@ -125,6 +129,9 @@ pub fn grade_unit(
             unit.package.clone(),
             exercises,
         ));
+    }
+    if let Some(note) = options.on_build {
+        progress(Progress::Note(note));
     }
     // Grading some exercises builds only their test targets (and the libraries and binaries they
     // need): a round of the self-check, or `--exercise`, links no other test binary.
@@ -251,16 +258,18 @@ pub fn grade_unit(
     }
 
     guard.before_tests();
-    progress(Progress::Running(jobs.len()));
     // The compile-fail checks run after the other tests, and only for exercises the learner has
-    // started: on an untouched stub they would fail for want of the learner's code, and they are
-    // the slowest tests there are.
+    // started and whose code compiles: on an untouched stub they would fail for want of the
+    // learner's code, on code that does not compile for another error than the one they expect,
+    // and they are the slowest tests there are.
     let (compile_fail, runtime): (Vec<Job>, Vec<Job>) = jobs
         .into_iter()
         .partition(|job| is_compile_fail_check(&job.target));
+    progress(Progress::Running(runtime.len()));
     let mut finished = run_jobs(runtime, options);
-    let (waiting, checks): (Vec<Job>, Vec<Job>) = compile_fail.into_iter().partition(|job| {
-        let mut runtime_results = results[job.exercise]
+    let mut checks = Vec::new();
+    for job in compile_fail {
+        let runtime_results: Vec<&TestResult> = results[job.exercise]
             .iter()
             .chain(
                 finished
@@ -269,31 +278,49 @@ pub fn grade_unit(
                     .map(|(_, result)| result),
             )
             .filter(|t| t.status.is_counted() && !is_compile_fail_check(&t.target))
-            .peekable();
-        runtime_results.peek().is_some()
-            && runtime_results.all(|t| t.status == TestStatus::NotStarted)
-    });
-    if let Some(note) = first_build_of_checks(&checks, &target_dir) {
-        progress(Progress::Note(&note));
-    }
-    finished.extend(run_jobs(checks, options));
-    for job in waiting {
-        let result = TestResult {
-            name: job.name,
-            target: job.target,
-            status: TestStatus::NotStarted,
-            message: Some(
+            .collect();
+        let (status, message) = if runtime_results
+            .iter()
+            .any(|t| t.status == TestStatus::DoesNotCompile)
+        {
+            (
+                TestStatus::DoesNotCompile,
+                compile_errors[job.exercise].clone().unwrap_or_else(|| {
+                    "not checked: the exercise's code does not compile".to_owned()
+                }),
+            )
+        } else if !runtime_results.is_empty()
+            && runtime_results
+                .iter()
+                .all(|t| t.status == TestStatus::NotStarted)
+        {
+            (
+                TestStatus::NotStarted,
                 "not checked yet: this compile-fail check runs once the exercise's other tests \
                  reach your code (each of them stops at a `todo!()` now)"
                     .to_owned(),
-            ),
+            )
+        } else {
+            checks.push(job);
+            continue;
+        };
+        results[job.exercise].push(TestResult {
+            name: job.name,
+            target: job.target,
+            status,
+            message: Some(message),
             location: None,
             note: None,
             explanation: None,
             duration_ms: 0,
-        };
-        (options.progress)(Progress::Finished(&result));
-        results[job.exercise].push(result);
+        });
+    }
+    if !checks.is_empty() {
+        if let Some(note) = first_build_of_checks(&checks, &target_dir) {
+            progress(Progress::Note(&note));
+        }
+        progress(Progress::Running(checks.len()));
+        finished.extend(run_jobs(checks, options));
     }
     let warnings = guard.after_tests(&mut finished);
     // Each target that ran keeps its results, unless this run found something tampered with.
@@ -336,6 +363,11 @@ pub fn grade_unit(
                 let graded = match kept {
                     Some(kept) => kept,
                     None => {
+                        progress(Progress::Note(
+                            "Running your tests against the reference solution and the bugs planted \
+                             in it (built in target/grader/planted: about a minute the first time, \
+                             seconds after)…",
+                        ));
                         let graded = planted.grade(
                             root,
                             unit,

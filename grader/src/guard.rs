@@ -359,13 +359,19 @@ pub fn learner_files(root: &Path, unit: &Unit) -> Vec<PathBuf> {
     units.iter().flat_map(Unit::learner_files).collect()
 }
 
-/// Whether a file is an editor's swap, backup or lock file, written whenever the learner types.
+/// Whether a file is an editor's swap, backup or lock file, written whenever the learner types, or
+/// a backup `cargo grader reset` made.
 fn is_editors_own(path: &Path) -> bool {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default();
-    name.ends_with('~')
+    // `cargo grader reset`'s backups of a learner's files: `ex1.rs.backup-2`.
+    let reset_backup = name
+        .rsplit_once(".backup-")
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    reset_backup
+        || name.ends_with('~')
         || name.starts_with(".#")
         || (name.starts_with('#') && name.ends_with('#'))
         || name == ".DS_Store"

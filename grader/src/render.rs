@@ -131,6 +131,25 @@ fn render_rows(out: &mut String, report: &UnitReport) {
             let python = format!("Python: {}", exercise.python);
             let _ = writeln!(out, "{indent}{}", paint(DIM, &python));
         }
+        // The compiler's error of an exercise that is not the next one, which "Next" would not
+        // show: its first line and where it is.
+        if exercise.status == ExerciseStatus::DoesNotCompile
+            && report
+                .next_unfinished()
+                .is_some_and(|next| next.id != exercise.id)
+            && let Some(error) = &exercise.compile_error
+        {
+            let indent = " ".repeat(6 + id_width + 2);
+            let first = error.lines().find(|l| !l.trim().is_empty());
+            let place = error.lines().find(|l| l.trim_start().starts_with("-->"));
+            for line in first.into_iter().chain(place) {
+                let _ = writeln!(
+                    out,
+                    "{indent}{}",
+                    paint(RED, for_terminal(line.trim()).as_ref())
+                );
+            }
+        }
     }
 }
 

@@ -527,6 +527,23 @@ pub fn check_layout(workbook: &Workbook) -> Vec<Problem> {
                 }
             }
             for target in &exercise.tests {
+                // A canonical target's list of tests must be readable from its file, so that the
+                // exercise counts the same tests whether or not it compiles.
+                let test_file = crate_dir.join("tests").join(format!("{target}.rs"));
+                if exercise.min_tests.is_none()
+                    && test_file.is_file()
+                    && crate::declared_tests::declared_tests(&crate_dir, target)
+                        .is_none_or(|names| names.is_empty())
+                {
+                    problem(format!(
+                        "exercise `{}`: {}/tests/{target}.rs does not end with a \
+                         `workbook_harness::main!(...)` that lists its tests by name, so the \
+                         grader cannot count them while the target does not compile: write the \
+                         list out (docs/AUTHORING.md, \"Tests\")",
+                        exercise.id,
+                        unit.crate_of(exercise).dir.display()
+                    ));
+                }
                 if !crate_dir
                     .join("tests")
                     .join(format!("{target}.rs"))

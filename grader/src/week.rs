@@ -33,10 +33,16 @@ pub fn week<'a>(
     let mut units = Vec::new();
     for unit in &workbook.units {
         let planted = PlantedBugs::for_unit(workbook, unit, &planted_dir);
+        let note = format!(
+            "Grading {} ({}): it changed since its last report, or has none yet…",
+            unit.label(),
+            unit.package
+        );
         let options = GradeOptions {
             progress,
             planted: planted.as_ref(),
             results_cache: true,
+            on_build: Some(&note),
             ..GradeOptions::quiet()
         };
         let report = grade_unit(&workbook.root, unit, &options)?;

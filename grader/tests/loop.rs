@@ -7,17 +7,17 @@ use std::collections::BTreeMap;
 
 use support::{FixtureWorkbook, Run, exercise};
 
-/// How many tests a run ran ("Running N tests…"); 0 when it ran none.
+/// How many tests a run ran (each "Running N tests…" line); 0 when it ran none.
 fn tests_run(run: &Run) -> usize {
     run.stderr
         .lines()
-        .find_map(|line| {
+        .filter_map(|line| {
             line.strip_prefix("Running ")?
                 .strip_suffix(" tests…")?
-                .parse()
+                .parse::<usize>()
                 .ok()
         })
-        .unwrap_or(0)
+        .sum()
 }
 
 /// (exercise, test) → status, from the JSON report.
@@ -229,5 +229,50 @@ fn the_week_shows_every_unit_and_the_next_thing_to_do_and_is_never_stale() {
         after.stdout.contains("✓ todo"),
         "the solved exercise is done:\n{}",
         after.stdout
+    );
+}
+
+#[test]
+fn nothing_is_kept_from_a_run_during_which_a_learner_file_was_written() {
+    use grader::grade::results_cache::ResultsCache;
+    use grader::report::UnitReport;
+
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    let run = workbook
+        .grader(&["day", "1", "--json", "--exercise", "done"])
+        .run();
+    let report: UnitReport = serde_json::from_str(&run.stdout).expect("a JSON report");
+    let done = &report.exercises[0];
+    let loaded = grader::workbook::Workbook::load(workbook.root()).expect("the fixture loads");
+    let unit = loaded.day(1).expect("day 1");
+    let target = workbook.path("target-of-this-test");
+    let file = workbook.path("days/day1-fixture/src/done.rs");
+
+    // Control: nothing written while "grading", so the report is kept and found again.
+    let cache = ResultsCache::open(workbook.root(), &target, unit);
+    cache.keep_report(done);
+    cache.save();
+    assert!(
+        ResultsCache::open(workbook.root(), &target, unit)
+            .report("done")
+            .is_some(),
+        "a run with no change is kept"
+    );
+    std::fs::remove_dir_all(&target).expect("forget it");
+
+    // The learner saves another version while cargo builds, then saves the first one back: the
+    // digests match again, but what was built and tested may be the other version.
+    let cache = ResultsCache::open(workbook.root(), &target, unit);
+    let text = std::fs::read_to_string(&file).expect("the learner's file");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&file, format!("{text}\n// another version\n")).expect("save");
+    std::fs::write(&file, &text).expect("save back");
+    cache.keep_report(done);
+    cache.save();
+    assert!(
+        ResultsCache::open(workbook.root(), &target, unit)
+            .report("done")
+            .is_none(),
+        "results of a run during which a learner file was written are not kept"
     );
 }

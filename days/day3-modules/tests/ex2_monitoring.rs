@@ -264,19 +264,17 @@ fn the_shared_internals_stay_inside_the_crate() {
     }
 }
 
-/// The tests, basic before specific: those listed first run inside `main_py`, where the package
-/// is mounted; the last reads the package's files.
-macro_rules! tests {
-    (inside main_py: $($inside:ident),+ ; at the root: $($root:ident),+ $(,)?) => {
+/// The tests that run inside `main_py`, where the package is mounted: each is a function that
+/// hands its name to `main_py`.
+macro_rules! inside_main_py {
+    ($($inside:ident),+ $(,)?) => {
         $(fn $inside() {
             main_py(stringify!($inside));
         })+
-        workbook_harness::main!($($inside,)+ $($root),+);
     };
 }
 
-tests!(
-    inside main_py:
+inside_main_py!(
     disk_check_passes_strictly_below_the_threshold,
     cpu_check_passes_strictly_below_the_threshold,
     port_check_passes_when_open,
@@ -285,7 +283,21 @@ tests!(
     report_of_nothing_is_just_the_count,
     table_columns_are_as_wide_as_their_widest_cell,
     table_header_sets_the_width_when_cells_are_narrow,
-    the_package_keeps_its_constants;
-    at the root:
+    the_package_keeps_its_constants,
+);
+
+// Basic before specific: those inside `main_py` first; the last reads the package's files. The
+// list is written out (docs/AUTHORING.md): the grader reads it to count each test while the
+// target does not compile.
+workbook_harness::main!(
+    disk_check_passes_strictly_below_the_threshold,
+    cpu_check_passes_strictly_below_the_threshold,
+    port_check_passes_when_open,
+    send_alert_sends_only_for_failures,
+    report_lists_every_result_then_the_count,
+    report_of_nothing_is_just_the_count,
+    table_columns_are_as_wide_as_their_widest_cell,
+    table_header_sets_the_width_when_cells_are_narrow,
+    the_package_keeps_its_constants,
     the_shared_internals_stay_inside_the_crate,
 );

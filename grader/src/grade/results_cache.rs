@@ -38,6 +38,14 @@ pub struct ResultsCache {
     base: u64,
     /// The unit's learner files, relative to the workbook root.
     learner: BTreeMap<PathBuf, u64>,
+    /// Every file of the unit's crates' `src/` folders, none left out (a learner's module in a
+    /// folder named `target` or `wip`, which the canonical digests skip, included).
+    sources: u64,
+    /// When the digests were taken: a learner file written since then was perhaps built and
+    /// tested in a state they do not describe.
+    taken_at: std::time::SystemTime,
+    root: PathBuf,
+    unit: Unit,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -54,6 +62,7 @@ struct Stored {
 impl ResultsCache {
     /// The kept results of `unit` in the workspace at `root`, built in `target_dir`.
     pub fn open(root: &Path, target_dir: &Path, unit: &Unit) -> ResultsCache {
+        let taken_at = std::time::SystemTime::now();
         let path = target_dir
             .join("grader")
             .join("results")
@@ -63,34 +72,38 @@ impl ResultsCache {
             .and_then(|bytes| serde_json::from_slice::<Stored>(&bytes).ok())
             .filter(|stored| stored.format == FORMAT)
             .unwrap_or_default();
-        let all_learner_files = crate::guard::learner_files(root, unit);
-        let canonical = Digests::of_canonical_files(root, &all_learner_files);
-        let mut hasher = std::hash::DefaultHasher::new();
-        hasher.write_u32(FORMAT);
-        hasher.write_u64(grader_identity());
-        hasher.write_u64(toolchain_identity());
-        hasher.write_u64(canonical.combined());
-        hasher.write_u64(build_settings_in_environment());
-        let learner = unit
-            .learner_files()
-            .map(|file| {
-                // A missing file has a digest too: its absence is part of what was graded.
-                let digest = digest_of(&root.join(&file)).unwrap_or(u64::MAX);
-                (file, digest)
-            })
-            .collect();
+        let (base, learner, sources) = digests_now(root, unit);
         ResultsCache {
             path,
             stored: Mutex::new(stored),
-            base: hasher.finish(),
+            base,
             learner,
+            sources,
+            taken_at,
+            root: root.to_owned(),
+            unit: unit.clone(),
         }
+    }
+
+    /// Whether the files are still as they were when the digests were taken, and none was written
+    /// since: only then do the results describe the files their keys name. (A file saved while
+    /// cargo built, and saved back before the end, keeps its digest but not its time.)
+    fn files_unchanged_since_open(&self) -> bool {
+        let written_since = self.unit.learner_files().any(|file| {
+            std::fs::metadata(self.root.join(file))
+                .and_then(|m| m.modified())
+                .is_ok_and(|modified| modified > self.taken_at)
+        });
+        !written_since
+            && digests_now(&self.root, &self.unit)
+                == (self.base, self.learner.clone(), self.sources)
     }
 
     /// Everything a report of the unit depends on before anything is built.
     fn sources_key(&self) -> u64 {
         let mut hasher = std::hash::DefaultHasher::new();
         hasher.write_u64(self.base);
+        hasher.write_u64(self.sources);
         for (file, digest) in &self.learner {
             hasher.write(file.as_os_str().as_encoded_bytes());
             hasher.write_u8(0);
@@ -207,8 +220,12 @@ impl ResultsCache {
             .insert(exercise.id.clone(), (key, results.to_vec()));
     }
 
-    /// Writes the kept results (best effort: a cache that cannot be written is only slower).
+    /// Writes the kept results (best effort: a cache that cannot be written is only slower),
+    /// unless a file changed while grading: then this run's results are not kept at all.
     pub fn save(&self) {
+        if !self.files_unchanged_since_open() {
+            return;
+        }
         let mut stored = self.stored.lock().expect("results cache lock");
         stored.format = FORMAT;
         let Ok(text) = serde_json::to_vec(&*stored) else {
@@ -225,6 +242,48 @@ impl ResultsCache {
             {
                 let _ = std::fs::remove_file(&aside);
             }
+        }
+    }
+}
+
+/// The base key (grader, toolchain, environment, canonical files), the unit's learner files'
+/// digests, and the digest of everything in its crates' `src/` folders, as they are now.
+fn digests_now(root: &Path, unit: &Unit) -> (u64, BTreeMap<PathBuf, u64>, u64) {
+    let all_learner_files = crate::guard::learner_files(root, unit);
+    let canonical = Digests::of_canonical_files(root, &all_learner_files);
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write_u32(FORMAT);
+    hasher.write_u64(grader_identity());
+    hasher.write_u64(toolchain_identity());
+    hasher.write_u64(canonical.combined());
+    hasher.write_u64(build_settings_in_environment());
+    let learner = unit
+        .learner_files()
+        .map(|file| {
+            // A missing file has a digest too: its absence is part of what was graded.
+            let digest = digest_of(&root.join(&file)).unwrap_or(u64::MAX);
+            (file, digest)
+        })
+        .collect();
+    let mut sources = Digests::default();
+    for krate in &unit.crates {
+        add_every_file(&mut sources, &root.join(&krate.dir).join("src"));
+    }
+    (hasher.finish(), learner, sources.combined())
+}
+
+/// Every file below `folder`, whatever its name or its folders' names.
+fn add_every_file(digests: &mut Digests, folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => add_every_file(digests, &entry.path()),
+            Ok(kind) if kind.is_file() => {
+                let _ = digests.add_file(&entry.path());
+            }
+            _ => {}
         }
     }
 }

@@ -51,14 +51,41 @@ pub enum WatchError {
 }
 
 /// The files whose change re-grades `unit`: its exercises' learner files, each once, also those
-/// that do not exist yet (one made later is graded). Other files are not: a new module file, a
-/// test or a note beside them is not a learner file, and instructors' grading ignores it too.
+/// that do not exist yet (one made later is graded); and every Rust file already in its crates'
+/// `src/` folders, so that a module a learner split off is watched too. (Instructors' grading
+/// takes only the learner files; a module file made after the watch started is seen at the next
+/// start.)
 pub fn watched_paths(root: &Path, unit: &Unit) -> Vec<PathBuf> {
     let mut seen = BTreeSet::new();
-    unit.learner_files()
+    let mut paths: Vec<PathBuf> = unit
+        .learner_files()
         .map(|file| root.join(file))
         .filter(|path| seen.insert(path.clone()))
-        .collect()
+        .collect();
+    for krate in &unit.crates {
+        add_rust_files(&root.join(&krate.dir).join("src"), &mut seen, &mut paths);
+    }
+    paths
+}
+
+fn add_rust_files(folder: &Path, seen: &mut BTreeSet<PathBuf>, paths: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => add_rust_files(&path, seen, paths),
+            Ok(kind)
+                if kind.is_file()
+                    && path.extension().is_some_and(|e| e == "rs")
+                    && seen.insert(path.clone()) =>
+            {
+                paths.push(path);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Runs `grade` once, then again after each change to one of `paths` (with the files that
