@@ -38,7 +38,7 @@ cargo build --locked -p grader
 # batch keeps them, so a submission rebuilds only its learner crates. It must work: if it does
 # not, the image is not fit to grade with, and Gradescope shows this script's output.
 WARMUP="$(mktemp -d)"
-cargo grader batch "$WORKBOOK" @UNITS@ --format json --out "$WARMUP"
+cargo run --locked --quiet -p grader -- batch "$WORKBOOK" @UNITS@ --format json --out "$WARMUP"
 rm -rf "$WARMUP"
 
 # A zip made on Windows keeps no executable bit.

@@ -69,7 +69,7 @@ fn the_bundle_holds_the_scripts_a_readme_and_the_workbook_without_build_output()
     let run = std::fs::read_to_string(bundle.join("run_autograder")).unwrap();
     assert!(
         run.contains(
-            "cargo grader batch \"$SUBMISSION\" --unit day1 --unit capstone --format gradescope"
+            "cargo run --locked --quiet -p grader -- batch \"$SUBMISSION\" --unit day1 --unit capstone --format gradescope"
         ),
         "{run}"
     );

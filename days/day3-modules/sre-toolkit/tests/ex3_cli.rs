@@ -22,6 +22,28 @@ struct Run {
     stderr: String,
 }
 
+/// A config file in the temporary folder, removed when the test ends, whatever its result (a
+/// binary that panics fails the test inside `run`).
+struct TempConfig(std::path::PathBuf);
+
+impl TempConfig {
+    fn new(name: &str, text: &str) -> TempConfig {
+        let path = std::env::temp_dir().join(format!("{name}-{}.conf", std::process::id()));
+        std::fs::write(&path, text).expect("write a temporary config");
+        TempConfig(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("a UTF-8 temp path")
+    }
+}
+
+impl Drop for TempConfig {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 fn run(args: &[&str]) -> Run {
     let output = Command::new(binary())
         .args(args)
@@ -95,14 +117,8 @@ fn the_alerts_come_after_every_result() {
 }
 
 fn the_config_file_sets_the_threshold() {
-    let path = std::env::temp_dir().join(format!("sre-toolkit-test-{}.conf", std::process::id()));
-    std::fs::write(&path, "# strict\ndisk_threshold = 40\n").expect("write a temporary config");
-    let run = run(&[
-        "--config",
-        path.to_str().expect("a UTF-8 temp path"),
-        "/=45.0",
-    ]);
-    let _ = std::fs::remove_file(&path);
+    let config = TempConfig::new("sre-toolkit-test", "# strict\ndisk_threshold = 40\n");
+    let run = run(&["--config", config.path(), "/=45.0"]);
     assert_eq!(
         run.stdout,
         [
@@ -141,16 +157,11 @@ fn a_wrong_command_line_exits_two_with_a_message() {
 }
 
 fn a_config_file_that_does_not_load_exits_two() {
-    let path =
-        std::env::temp_dir().join(format!("sre-toolkit-test-bad-{}.conf", std::process::id()));
-    std::fs::write(&path, "disk_threshold = 40\nintervall_secs = 30\n")
-        .expect("write a temporary config");
-    let run = run(&[
-        "--config",
-        path.to_str().expect("a UTF-8 temp path"),
-        "/=45.0",
-    ]);
-    let _ = std::fs::remove_file(&path);
+    let config = TempConfig::new(
+        "sre-toolkit-test-bad",
+        "disk_threshold = 40\nintervall_secs = 30\n",
+    );
+    let run = run(&["--config", config.path(), "/=45.0"]);
     assert_eq!(
         run.code,
         Some(2),
