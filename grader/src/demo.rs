@@ -93,12 +93,7 @@ fn seed_tree(from: &Path, to: &Path, link: bool) -> std::io::Result<()> {
         } else if file_type.is_file() && !target.exists() {
             // A fingerprint is rewritten in place when its unit is rebuilt: never shared.
             if !link || std::fs::hard_link(entry.path(), &target).is_err() {
-                std::fs::copy(entry.path(), &target)?;
-                let modified = entry.metadata()?.modified()?;
-                std::fs::File::options()
-                    .write(true)
-                    .open(&target)?
-                    .set_modified(modified)?;
+                crate::stage::copy_keeping_time(&entry.path(), &target)?;
             }
         }
     }

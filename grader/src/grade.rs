@@ -306,13 +306,7 @@ pub fn grade_unit(
         };
         results[job.exercise].push(TestResult {
             name: job.name,
-            target: job.target,
-            status,
-            message: Some(message),
-            location: None,
-            note: None,
-            explanation: None,
-            duration_ms: 0,
+            ..target_result(&job.target, status, message)
         });
     }
     if !checks.is_empty() {
@@ -632,7 +626,8 @@ fn not_compiled(env: &TestEnv, protocol: Protocol, target: &str, error: &str) ->
         .collect()
 }
 
-/// A result for a whole target whose tests could not be run (or even listed).
+/// A result for a whole target whose tests could not be run (or even listed); with a test's own
+/// name, for one test that was not run.
 fn target_result(target: &str, status: TestStatus, message: String) -> TestResult {
     TestResult {
         name: target.to_owned(),

@@ -206,6 +206,17 @@ fn date_now(path: &Path) -> std::io::Result<()> {
     file.set_modified(SystemTime::now())
 }
 
+/// Copies one file and gives the copy the original's modification time, so that cargo, which
+/// compares times, takes a copied build output as fresh.
+pub fn copy_keeping_time(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::copy(from, to)?;
+    let modified = std::fs::metadata(from)?.modified()?;
+    std::fs::File::options()
+        .write(true)
+        .open(to)?
+        .set_modified(modified)
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::{Duration, SystemTime};

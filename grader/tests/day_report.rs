@@ -5,26 +5,9 @@ mod support;
 
 use std::collections::BTreeMap;
 
-use support::{FixtureWorkbook, snapshot_files};
+use support::{FixtureWorkbook, snapshot_files, statuses};
 
 const FIXTURE: &str = "workbook";
-
-/// (exercise, test) → status, from the JSON report.
-fn statuses(report: &serde_json::Value) -> BTreeMap<(String, String), String> {
-    let mut map = BTreeMap::new();
-    for exercise in report["exercises"].as_array().expect("exercises") {
-        for test in exercise["tests"].as_array().expect("tests") {
-            map.insert(
-                (
-                    exercise["id"].as_str().unwrap().to_owned(),
-                    test["name"].as_str().unwrap().to_owned(),
-                ),
-                test["status"].as_str().unwrap().to_owned(),
-            );
-        }
-    }
-    map
-}
 
 #[test]
 fn every_kind_of_result_is_classified_with_its_reason() {

@@ -20,22 +20,9 @@ fn tests_run(run: &Run) -> usize {
         .sum()
 }
 
-/// (exercise, test) → status, from the JSON report.
+/// (exercise, test) → status, from the run's JSON report.
 fn statuses(run: &Run) -> BTreeMap<(String, String), String> {
-    let report = run.json();
-    let mut map = BTreeMap::new();
-    for exercise in report["exercises"].as_array().expect("exercises") {
-        for test in exercise["tests"].as_array().expect("tests") {
-            map.insert(
-                (
-                    exercise["id"].as_str().unwrap().to_owned(),
-                    test["name"].as_str().unwrap().to_owned(),
-                ),
-                test["status"].as_str().unwrap().to_owned(),
-            );
-        }
-    }
-    map
+    support::statuses(&run.json())
 }
 
 fn test_count(run: &Run, id: &str) -> usize {

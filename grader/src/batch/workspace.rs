@@ -155,12 +155,7 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
         if file_type.is_dir() {
             copy_dir(&entry.path(), &target)?;
         } else if file_type.is_file() {
-            std::fs::copy(entry.path(), &target)?;
-            let modified = entry.metadata()?.modified()?;
-            std::fs::File::options()
-                .write(true)
-                .open(&target)?
-                .set_modified(modified)?;
+            crate::stage::copy_keeping_time(&entry.path(), &target)?;
         }
     }
     Ok(())

@@ -184,3 +184,22 @@ pub fn expected_tricks() -> std::collections::BTreeMap<&'static str, &'static st
         ("a_panic_message_with_terminal_escapes", "failed"),
     ])
 }
+
+/// (exercise, test) → status, from a JSON report.
+pub fn statuses(
+    report: &serde_json::Value,
+) -> std::collections::BTreeMap<(String, String), String> {
+    let mut map = std::collections::BTreeMap::new();
+    for exercise in report["exercises"].as_array().expect("exercises") {
+        for test in exercise["tests"].as_array().expect("tests") {
+            map.insert(
+                (
+                    exercise["id"].as_str().unwrap().to_owned(),
+                    test["name"].as_str().unwrap().to_owned(),
+                ),
+                test["status"].as_str().unwrap().to_owned(),
+            );
+        }
+    }
+    map
+}

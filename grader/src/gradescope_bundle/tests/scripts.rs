@@ -87,7 +87,7 @@ echo '{"score": 7.5, "tests": []}' >"$out/gradescope/submission/results.json""#,
     assert_eq!(results["score"], 7.5);
     assert!(
         args.starts_with(&format!(
-            "ROOT/source/{WORKBOOK_DIR} grader batch ROOT/submission --unit day1 --format gradescope --out "
+            "ROOT/source/{WORKBOOK_DIR} run --locked --quiet -p grader -- batch ROOT/submission --unit day1 --format gradescope --out "
         )),
         "{args}"
     );
