@@ -74,6 +74,10 @@ fn assert_fails(run: &Run, wanted: &[&str]) {
         "an error exits 2\n{}{}",
         run.stdout, run.stderr
     );
+    assert_says(run, wanted);
+}
+
+fn assert_says(run: &Run, wanted: &[&str]) {
     for text in wanted {
         assert!(run.stderr.contains(text), "no {text:?} in:\n{}", run.stderr);
     }
@@ -83,7 +87,9 @@ fn assert_fails(run: &Run, wanted: &[&str]) {
 fn the_solution_waits_for_a_pass_then_comes_with_a_diff() {
     let workbook = FixtureWorkbook::copy_of(FIXTURE);
     let before = run(&workbook, &["solution", "1", "todo"]);
-    assert_fails(
+    // Not done yet is the learner's state, not bad input: 1, as an unfinished day exits.
+    assert_eq!(before.status, 1, "{}{}", before.stdout, before.stderr);
+    assert_says(
         &before,
         &[
             "`todo` does not pass yet",
@@ -186,7 +192,11 @@ fn reset_puts_the_stub_back_and_keeps_every_version_in_its_own_backup() {
     assert!(first.starts_with("As shipped: commit "), "{first}");
     has(&first, "(your last commit: your branch has no upstream");
     let restored = format!("\n{TODO}: put back as shipped; your version is in {backup}\n");
-    assert!(first.ends_with(&restored), "{first}");
+    has(&first, &restored);
+    assert!(
+        first.ends_with("\nRun `cargo day 1 --exercise todo` to see where it stands.\n"),
+        "{first}"
+    );
     assert_eq!(read(&workbook, TODO), STUB);
     assert_eq!(read(&workbook, &backup), EDIT);
 
