@@ -66,6 +66,7 @@ enum Command {
     },
     /// The whole week at a glance: every exercise and capstone area, the scores, what to do next:
     /// `cargo week`.
+    #[command(visible_alias = "week")]
     Progress,
     /// Show an exercise's reference solution and how your file differs, once the exercise passes:
     /// `cargo solution 1 mixins`.
