@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
+mod checks;
 pub mod results_cache;
 pub mod stubs;
 
@@ -258,64 +259,8 @@ pub fn grade_unit(
     }
 
     guard.before_tests();
-    // The compile-fail checks run after the other tests, and only for exercises the learner has
-    // started and whose code compiles: on an untouched stub they would fail for want of the
-    // learner's code, on code that does not compile for another error than the one they expect,
-    // and they are the slowest tests there are.
-    let (compile_fail, runtime): (Vec<Job>, Vec<Job>) = jobs
-        .into_iter()
-        .partition(|job| is_compile_fail_check(&job.target));
-    progress(Progress::Running(runtime.len()));
-    let mut finished = run_jobs(runtime, options);
-    let mut checks = Vec::new();
-    for job in compile_fail {
-        let runtime_results: Vec<&TestResult> = results[job.exercise]
-            .iter()
-            .chain(
-                finished
-                    .iter()
-                    .filter(|(index, _)| *index == job.exercise)
-                    .map(|(_, result)| result),
-            )
-            .filter(|t| t.status.is_counted() && !is_compile_fail_check(&t.target))
-            .collect();
-        let (status, message) = if runtime_results
-            .iter()
-            .any(|t| t.status == TestStatus::DoesNotCompile)
-        {
-            (
-                TestStatus::DoesNotCompile,
-                compile_errors[job.exercise].clone().unwrap_or_else(|| {
-                    "not checked: the exercise's code does not compile".to_owned()
-                }),
-            )
-        } else if !runtime_results.is_empty()
-            && runtime_results
-                .iter()
-                .all(|t| t.status == TestStatus::NotStarted)
-        {
-            (
-                TestStatus::NotStarted,
-                "not checked yet: this compile-fail check runs once the exercise's other tests \
-                 reach your code (each of them stops at a `todo!()` now)"
-                    .to_owned(),
-            )
-        } else {
-            checks.push(job);
-            continue;
-        };
-        results[job.exercise].push(TestResult {
-            name: job.name,
-            ..target_result(&job.target, status, message)
-        });
-    }
-    if !checks.is_empty() {
-        if let Some(note) = first_build_of_checks(&checks, &target_dir) {
-            progress(Progress::Note(&note));
-        }
-        progress(Progress::Running(checks.len()));
-        finished.extend(run_jobs(checks, options));
-    }
+    let mut finished =
+        checks::run_checks_last(jobs, &mut results, &compile_errors, &target_dir, options);
     let warnings = guard.after_tests(&mut finished);
     // Each target that ran keeps its results, unless this run found something tampered with.
     if let Some(cache) = &cache
@@ -392,7 +337,7 @@ pub fn grade_unit(
     // stub is the task ahead, not a mistake.
     if options.results_cache {
         for &index in &selected {
-            mark_untouched_as_not_started(
+            checks::mark_untouched_as_not_started(
                 root,
                 unit,
                 &manifest.exercises[index],
@@ -493,64 +438,6 @@ fn file_to_open(
         })
         .collect();
     file_named_by(test, &files).map_or(first, PathBuf::from)
-}
-
-/// Turns the failures of an exercise nobody has touched into "not started" (keeping what each
-/// test said), when its files are as the unit's `stubs.toml` records them ([`stubs`]).
-fn mark_untouched_as_not_started(
-    root: &Path,
-    unit: &Unit,
-    exercise: &crate::manifest::Exercise,
-    results: &mut [TestResult],
-) {
-    // A compile error counts only where the stub is meant not to compile: anywhere else it is a
-    // broken file (another exercise's, say) that the report must show.
-    let is_the_task_ahead = |status: TestStatus| {
-        status == TestStatus::Failed
-            || (status == TestStatus::DoesNotCompile && !exercise.stub_compiles)
-    };
-    if exercise.min_tests.is_some()
-        || !results.iter().any(|t| is_the_task_ahead(t.status))
-        || !stubs::is_untouched(root, unit, exercise)
-    {
-        return;
-    }
-    for test in results.iter_mut() {
-        if is_the_task_ahead(test.status) {
-            test.status = TestStatus::NotStarted;
-        }
-    }
-}
-
-/// Whether a test target is a compile-fail check (trybuild): by the workbook's naming, its name
-/// ends in `compile_fail` (docs/AUTHORING.md).
-pub fn is_compile_fail_check(target: &str) -> bool {
-    target.ends_with("compile_fail")
-}
-
-/// What to tell the learner before compile-fail checks run for the first time: trybuild builds
-/// the crate and its dependencies once in its own folder (`target/tests/trybuild/<package>`).
-fn first_build_of_checks(checks: &[Job], target_dir: &Path) -> Option<String> {
-    let mut packages: Vec<&str> = checks
-        .iter()
-        .map(|job| job.env.package_name.as_str())
-        .filter(|package| {
-            !target_dir
-                .join("tests")
-                .join("trybuild")
-                .join(package)
-                .is_dir()
-        })
-        .collect();
-    packages.sort_unstable();
-    packages.dedup();
-    (!packages.is_empty()).then(|| {
-        format!(
-            "Building the compile-fail checks of {} for the first time: about half a minute, once; \
-             later runs reuse the build.",
-            packages.join(", ")
-        )
-    })
 }
 
 /// Runs the jobs on `options.jobs` threads; returns (exercise index, result) in any order.

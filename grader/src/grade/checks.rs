@@ -1,0 +1,140 @@
+//! The compile-fail checks' turn: after the exercise's other tests, and only when those reached
+//! the learner's code; and the untouched exercise whose failures are the task ahead.
+
+use std::path::Path;
+
+use super::{GradeOptions, Job, Progress, run_jobs, stubs, target_result};
+use crate::report::{TestResult, TestStatus};
+use crate::workbook::Unit;
+
+/// Runs `jobs`: every test but the compile-fail checks first, then the checks that have
+/// something to check. A check of an exercise whose other tests all stop at a `todo!()` is "not
+/// started", and one of an exercise whose code does not compile is "not compiling" with its
+/// error, without running: its result goes into `results` (with the kept and the not-compiled
+/// ones); those that ran are returned, as from [`run_jobs`].
+pub(super) fn run_checks_last(
+    jobs: Vec<Job>,
+    results: &mut [Vec<TestResult>],
+    compile_errors: &[Option<String>],
+    target_dir: &Path,
+    options: &GradeOptions<'_>,
+) -> Vec<(usize, TestResult)> {
+    let progress = options.progress;
+    // The compile-fail checks run after the other tests, and only for exercises the learner has
+    // started and whose code compiles: on an untouched stub they would fail for want of the
+    // learner's code, on code that does not compile for another error than the one they expect,
+    // and they are the slowest tests there are.
+    let (compile_fail, runtime): (Vec<Job>, Vec<Job>) = jobs
+        .into_iter()
+        .partition(|job| is_compile_fail_check(&job.target));
+    progress(Progress::Running(runtime.len()));
+    let mut finished = run_jobs(runtime, options);
+    let mut checks = Vec::new();
+    for job in compile_fail {
+        let runtime_results: Vec<&TestResult> = results[job.exercise]
+            .iter()
+            .chain(
+                finished
+                    .iter()
+                    .filter(|(index, _)| *index == job.exercise)
+                    .map(|(_, result)| result),
+            )
+            .filter(|t| t.status.is_counted() && !is_compile_fail_check(&t.target))
+            .collect();
+        let (status, message) = if runtime_results
+            .iter()
+            .any(|t| t.status == TestStatus::DoesNotCompile)
+        {
+            (
+                TestStatus::DoesNotCompile,
+                compile_errors[job.exercise].clone().unwrap_or_else(|| {
+                    "not checked: the exercise's code does not compile".to_owned()
+                }),
+            )
+        } else if !runtime_results.is_empty()
+            && runtime_results
+                .iter()
+                .all(|t| t.status == TestStatus::NotStarted)
+        {
+            (
+                TestStatus::NotStarted,
+                "not checked yet: this compile-fail check runs once the exercise's other tests \
+                 reach your code (each of them stops at a `todo!()` now)"
+                    .to_owned(),
+            )
+        } else {
+            checks.push(job);
+            continue;
+        };
+        results[job.exercise].push(TestResult {
+            name: job.name,
+            ..target_result(&job.target, status, message)
+        });
+    }
+    if !checks.is_empty() {
+        if let Some(note) = first_build_of_checks(&checks, target_dir) {
+            progress(Progress::Note(&note));
+        }
+        progress(Progress::Running(checks.len()));
+        finished.extend(run_jobs(checks, options));
+    }
+    finished
+}
+
+/// Turns the failures of an exercise nobody has touched into "not started" (keeping what each
+/// test said), when its files are as the unit's `stubs.toml` records them ([`stubs`]).
+pub(super) fn mark_untouched_as_not_started(
+    root: &Path,
+    unit: &Unit,
+    exercise: &crate::manifest::Exercise,
+    results: &mut [TestResult],
+) {
+    // A compile error counts only where the stub is meant not to compile: anywhere else it is a
+    // broken file (another exercise's, say) that the report must show.
+    let is_the_task_ahead = |status: TestStatus| {
+        status == TestStatus::Failed
+            || (status == TestStatus::DoesNotCompile && !exercise.stub_compiles)
+    };
+    if exercise.min_tests.is_some()
+        || !results.iter().any(|t| is_the_task_ahead(t.status))
+        || !stubs::is_untouched(root, unit, exercise)
+    {
+        return;
+    }
+    for test in results.iter_mut() {
+        if is_the_task_ahead(test.status) {
+            test.status = TestStatus::NotStarted;
+        }
+    }
+}
+
+/// Whether a test target is a compile-fail check (trybuild): by the workbook's naming, its name
+/// ends in `compile_fail` (docs/AUTHORING.md).
+fn is_compile_fail_check(target: &str) -> bool {
+    target.ends_with("compile_fail")
+}
+
+/// What to tell the learner before compile-fail checks run for the first time: trybuild builds
+/// the crate and its dependencies once in its own folder (`target/tests/trybuild/<package>`).
+fn first_build_of_checks(checks: &[Job], target_dir: &Path) -> Option<String> {
+    let mut packages: Vec<&str> = checks
+        .iter()
+        .map(|job| job.env.package_name.as_str())
+        .filter(|package| {
+            !target_dir
+                .join("tests")
+                .join("trybuild")
+                .join(package)
+                .is_dir()
+        })
+        .collect();
+    packages.sort_unstable();
+    packages.dedup();
+    (!packages.is_empty()).then(|| {
+        format!(
+            "Building the compile-fail checks of {} for the first time: about half a minute, once; \
+             later runs reuse the build.",
+            packages.join(", ")
+        )
+    })
+}
