@@ -381,9 +381,7 @@ fn grade_command(
 
 /// What a run starts by saying: on the first run of a unit, what is built and how long it takes.
 fn first_words(workbook: &Workbook, unit: &Unit) -> String {
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| workbook.root.join("target"));
+    let target_dir = grader::workbook::build_folder(&workbook.root);
     // Cargo's fingerprints of the unit's package, `<package>-<hash>`, once anything of it was built.
     let built = std::fs::read_dir(target_dir.join("debug").join(".fingerprint"))
         .map(|entries| {

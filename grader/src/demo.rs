@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::compile::{CompileError, cargo_command};
-use crate::stage::{StageError, stage};
+use crate::stage::{StageError, TreeCopy, copy_tree_keeping_times, stage};
 use crate::workbook::{Unit, Workbook};
 
 #[derive(Debug, thiserror::Error)]
@@ -49,9 +49,7 @@ pub fn run_demo(workbook: &Workbook, unit: &Unit) -> Result<i32, DemoError> {
         &staged_root,
     )?;
     let build_dir = work_dir.join("build");
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| workbook.root.join("target"));
+    let target_dir = crate::workbook::build_folder(&workbook.root);
     // Best effort: what cannot be linked or copied is built.
     let _ = seed_build_folder(&target_dir.join("debug"), &build_dir.join("debug"));
     let cargo = cargo_command();
@@ -73,28 +71,15 @@ pub fn run_demo(workbook: &Workbook, unit: &Unit) -> Result<i32, DemoError> {
 /// own crates. Files already there are left alone. The registry's crates build alike at any path,
 /// so they are shared; the staged copy's own crates are new to cargo and built afresh.
 fn seed_build_folder(from: &Path, to: &Path) -> std::io::Result<()> {
+    // A fingerprint is rewritten in place when its unit is rebuilt: never shared.
     for (folder, link) in [("deps", true), ("build", true), (".fingerprint", false)] {
         let source = from.join(folder);
         if source.is_dir() {
-            seed_tree(&source, &to.join(folder), link)?;
-        }
-    }
-    Ok(())
-}
-
-fn seed_tree(from: &Path, to: &Path, link: bool) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let file_type = entry.file_type()?;
-        let target = to.join(entry.file_name());
-        if file_type.is_dir() {
-            seed_tree(&entry.path(), &target, link)?;
-        } else if file_type.is_file() && !target.exists() {
-            // A fingerprint is rewritten in place when its unit is rebuilt: never shared.
-            if !link || std::fs::hard_link(entry.path(), &target).is_err() {
-                crate::stage::copy_keeping_time(&entry.path(), &target)?;
-            }
+            let how = TreeCopy {
+                link,
+                keep_existing: true,
+            };
+            copy_tree_keeping_times(&source, &to.join(folder), how)?;
         }
     }
     Ok(())

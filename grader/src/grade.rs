@@ -105,8 +105,7 @@ pub fn grade_unit(
     let target_dir = options
         .target_dir
         .clone()
-        .or_else(|| std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from))
-        .unwrap_or_else(|| root.join("target"));
+        .unwrap_or_else(|| crate::workbook::build_folder(root));
     crate::process::repair_execute_only(&target_dir);
     let manifest = &unit.manifest;
     let selected: Vec<usize> = (0..manifest.exercises.len())

@@ -206,9 +206,38 @@ fn date_now(path: &Path) -> std::io::Result<()> {
     file.set_modified(SystemTime::now())
 }
 
-/// Copies one file and gives the copy the original's modification time, so that cargo, which
-/// compares times, takes a copied build output as fresh.
-pub fn copy_keeping_time(from: &Path, to: &Path) -> std::io::Result<()> {
+/// How [`copy_tree_keeping_times`] treats each file.
+#[derive(Debug, Clone, Copy)]
+pub struct TreeCopy {
+    /// Hard-link files where the system allows it (a copy otherwise).
+    pub link: bool,
+    /// Leave a file that is already at the destination as it is.
+    pub keep_existing: bool,
+}
+
+/// Copies the folder `from` to `to`, files and folders only, each file keeping its modification
+/// time: cargo takes a build output dated after its sources as up to date, and a copy dated now
+/// would make it build every dependency again.
+pub fn copy_tree_keeping_times(from: &Path, to: &Path, how: TreeCopy) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let file_type = entry.file_type()?;
+        let target = to.join(entry.file_name());
+        if file_type.is_dir() {
+            copy_tree_keeping_times(&entry.path(), &target, how)?;
+        } else if file_type.is_file()
+            && !(how.keep_existing && target.exists())
+            && (!how.link || std::fs::hard_link(entry.path(), &target).is_err())
+        {
+            copy_keeping_time(&entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Copies one file and gives the copy the original's modification time.
+fn copy_keeping_time(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::copy(from, to)?;
     let modified = std::fs::metadata(from)?.modified()?;
     std::fs::File::options()

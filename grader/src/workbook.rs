@@ -50,6 +50,14 @@ pub enum WorkbookError {
     },
 }
 
+/// The build folder of the workspace at `root`, as cargo chooses it: `CARGO_TARGET_DIR` when it
+/// is set, else `target/` at the root.
+pub fn build_folder(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+}
+
 impl Workbook {
     /// Finds the workbook root at or above `start` and loads every manifest in it.
     pub fn discover(start: &Path) -> Result<Self, WorkbookError> {

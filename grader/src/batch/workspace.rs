@@ -9,7 +9,7 @@ use crate::batch::run::{BatchError, BatchOptions, BatchProgress};
 use crate::compile::build_tests;
 use crate::planted::PlantedBugs;
 use crate::sandbox::Scope;
-use crate::stage::{NOT_FOR_SUBMISSIONS, sync_leaving_out};
+use crate::stage::{NOT_FOR_SUBMISSIONS, TreeCopy, copy_tree_keeping_times, sync_leaving_out};
 use crate::workbook::Workbook;
 
 /// One worker's folders: its stage of the workbook, its build folder, where it opens archives,
@@ -90,7 +90,11 @@ pub(crate) fn warm_up(
         (options.progress)(BatchProgress::Step(
             "Copying the built dependencies to another build folder (once)…",
         ));
-        copy_dir(&first.build, copy).map_err(|e| BatchError::WorkDir {
+        let how = TreeCopy {
+            link: false,
+            keep_existing: false,
+        };
+        copy_tree_keeping_times(&first.build, copy, how).map_err(|e| BatchError::WorkDir {
             path: copy.clone(),
             problem: format!("cannot copy the build folder there: {e}"),
         })?;
@@ -141,24 +145,6 @@ pub(crate) fn lock_work_dir(
         path: work_dir.to_owned(),
         problem: format!("cannot lock {}: {e}", work_dir.join(".lock").display()),
     })
-}
-
-/// Copies the folder `from` to `to`, files and folders only, each file keeping its modification
-/// time: cargo takes a build output dated after its sources as up to date, and a copy dated now
-/// would make it build every dependency again.
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let file_type = entry.file_type()?;
-        let target = to.join(entry.file_name());
-        if file_type.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else if file_type.is_file() {
-            crate::stage::copy_keeping_time(&entry.path(), &target)?;
-        }
-    }
-    Ok(())
 }
 
 /// The default work folder of a workbook's batches: in the system's temporary folder, named after

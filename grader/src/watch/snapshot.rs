@@ -1,8 +1,9 @@
 //! What the watched files hold, as digests, to tell a real change from a save that changed nothing.
 
 use std::collections::BTreeMap;
-use std::hash::{Hash as _, Hasher as _};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+use crate::guard::digest_of;
 
 /// Each watched file's content digest, or `None` when it is absent or cannot be read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,7 +16,7 @@ impl Snapshot {
         Snapshot(
             files
                 .iter()
-                .map(|file| (file.clone(), digest_of(file)))
+                .map(|file| (file.clone(), digest_of(file).ok()))
                 .collect(),
         )
     }
@@ -28,13 +29,6 @@ impl Snapshot {
             .map(|(file, _)| file.clone())
             .collect()
     }
-}
-
-fn digest_of(file: &Path) -> Option<u64> {
-    let content = std::fs::read(file).ok()?;
-    let mut hasher = std::hash::DefaultHasher::new();
-    content.hash(&mut hasher);
-    Some(hasher.finish())
 }
 
 #[cfg(test)]
