@@ -243,7 +243,7 @@ impl Drop for Contained {
 /// build (cargo runs in a process group of its own, which the terminal's Ctrl-C does not reach),
 /// then exits with 130.
 pub fn stop_all_on_signal() {
-    let _ = ctrlc::set_handler(|| {
+    os::on_interrupt(|| {
         INTERRUPTED.store(true, Ordering::SeqCst);
         stop_all();
         crate::compile::stop_running_builds();

@@ -129,3 +129,20 @@ impl Tree {
         found
     }
 }
+
+/// Runs `handler` on a thread of its own at each SIGINT (Ctrl-C), SIGTERM or SIGHUP (the terminal
+/// closed). signal-hook's iterator does the only thing a signal handler may do, write to a pipe;
+/// the handler runs outside the signal's context, so it may lock, print and start processes.
+pub fn on_interrupt(handler: impl Fn() + Send + 'static) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("interrupt".to_owned())
+        .spawn(move || {
+            for _ in signals.forever() {
+                handler();
+            }
+        });
+}

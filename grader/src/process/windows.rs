@@ -102,3 +102,9 @@ impl Tree {
         false
     }
 }
+
+/// Runs `handler` at each Ctrl-C, Ctrl-Break or closing of the console, through the ctrlc crate
+/// (`SetConsoleCtrlHandler`), which calls it on a thread of its own.
+pub fn on_interrupt(handler: impl Fn() + Send + 'static) {
+    let _ = ctrlc::set_handler(handler);
+}
