@@ -182,6 +182,9 @@ pub fn grade_unit(
     // The build key of each target whose tests run, to keep their results under.
     let mut keys: std::collections::BTreeMap<(usize, String), u64> = Default::default();
     let tested_code: Vec<&PathBuf> = build.tested_code.values().flatten().collect();
+    let tested_code_key = cache
+        .as_ref()
+        .and_then(|cache| cache.tested_code_key(&tested_code));
     let mut results: Vec<Vec<TestResult>> = vec![Vec::new(); manifest.exercises.len()];
     let mut compile_errors: Vec<Option<String>> = vec![None; manifest.exercises.len()];
     for &index in &selected {
@@ -215,8 +218,9 @@ pub fn grade_unit(
         for target in &exercise.tests {
             let executable = build.executable(&env.package_dir, target);
             // A target whose inputs are as they were when its tests last ran keeps their results.
-            if let (Some(cache), Some(binary)) = (&cache, executable)
-                && let Some(key) = cache.build_key(unit, exercise, binary, &tested_code)
+            if let (Some(cache), Some(binary), Some(tested_code_key)) =
+                (&cache, executable, tested_code_key)
+                && let Some(key) = cache.build_key(unit, exercise, binary, tested_code_key)
             {
                 if let Some(kept) = cache.target_results(&krate.package, target, key) {
                     for result in kept {

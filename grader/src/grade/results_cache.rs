@@ -154,24 +154,33 @@ impl ResultsCache {
             .insert(report.id.clone(), (key, report.clone()));
     }
 
-    /// The build key of one of `exercise`'s test targets: its binary and `tested_code` (the
-    /// workspace crates' libraries and binaries) as built, with the exercise's files and the base.
-    /// `None` when a file cannot be read: then nothing is kept or reused.
-    pub fn build_key(
-        &self,
-        unit: &Unit,
-        exercise: &Exercise,
-        binary: &Path,
-        tested_code: &[&PathBuf],
-    ) -> Option<u64> {
+    /// The digest of `tested_code`, the workspace crates' libraries and binaries as built: taken
+    /// once per run, for every target's [`build_key`](Self::build_key). `None` when a file cannot
+    /// be read: then nothing is kept or reused.
+    pub fn tested_code_key(&self, tested_code: &[&PathBuf]) -> Option<u64> {
         let mut hasher = std::hash::DefaultHasher::new();
-        hasher.write_u64(self.exercise_key(unit, exercise));
-        hasher.write_u64(digest_of(binary).ok()?);
         for file in tested_code {
             hasher.write(file.as_os_str().as_encoded_bytes());
             hasher.write_u8(0);
             hasher.write_u64(digest_of(file).ok()?);
         }
+        Some(hasher.finish())
+    }
+
+    /// The build key of one of `exercise`'s test targets: its binary and the tested code (see
+    /// [`tested_code_key`](Self::tested_code_key)) as built, with the exercise's files and the
+    /// base. `None` when the binary cannot be read: then nothing is kept or reused.
+    pub fn build_key(
+        &self,
+        unit: &Unit,
+        exercise: &Exercise,
+        binary: &Path,
+        tested_code_key: u64,
+    ) -> Option<u64> {
+        let mut hasher = std::hash::DefaultHasher::new();
+        hasher.write_u64(self.exercise_key(unit, exercise));
+        hasher.write_u64(digest_of(binary).ok()?);
+        hasher.write_u64(tested_code_key);
         Some(hasher.finish())
     }
 
