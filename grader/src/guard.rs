@@ -9,7 +9,6 @@
 
 use std::collections::BTreeMap;
 use std::hash::Hasher as _;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::workbook::Unit;
@@ -405,19 +404,9 @@ fn cargo_settings_outside(root: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// A digest of a file's contents, good for telling whether it changed within one run (SipHash
-/// with fixed keys: not for storing, not against a forger who can also rewrite the record).
+/// A digest of a file's contents, good for telling whether it changed (see `workbook-digest`).
 pub fn digest_of(path: &Path) -> std::io::Result<u64> {
-    let mut file = std::fs::File::open(path)?;
-    let mut hasher = std::hash::DefaultHasher::new();
-    let mut buffer = vec![0u8; 1 << 20];
-    loop {
-        let n = file.read(&mut buffer)?;
-        if n == 0 {
-            return Ok(hasher.finish());
-        }
-        hasher.write(&buffer[..n]);
-    }
+    workbook_digest::digest_file(path)
 }
 
 #[cfg(test)]
