@@ -8,6 +8,7 @@
 //! not built by then is reported with the limit and what to check.
 
 use std::collections::{BTreeMap, VecDeque};
+use std::fmt;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -152,17 +153,41 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// Something that stops the build from running at all.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum CompileError {
-    #[error(
-        "cannot run `{cargo}`: {source}. Is Rust installed? Get it from https://rustup.rs, then open a new terminal"
-    )]
     CargoMissing {
         cargo: String,
         source: std::io::Error,
     },
-    #[error("failed to read cargo's output: {0}")]
-    Output(#[from] std::io::Error),
+    Output(std::io::Error),
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CompileError::CargoMissing { cargo, source } => write!(
+                f,
+                "cannot run `{cargo}`: {source}. Is Rust installed? Get it from https://rustup.rs, then open a new terminal"
+            ),
+            CompileError::Output(source) => write!(f, "failed to read cargo's output: {source}"),
+        }
+    }
+}
+
+impl std::error::Error for CompileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CompileError::CargoMissing { source, .. } | CompileError::Output(source) => {
+                Some(source)
+            }
+        }
+    }
+}
+
+impl From<std::io::Error> for CompileError {
+    fn from(source: std::io::Error) -> Self {
+        CompileError::Output(source)
+    }
 }
 
 /// The cargo to run: the one that started us (`cargo day 1` sets `CARGO`), else the one on PATH.
@@ -784,5 +809,28 @@ mod tests {
         collected.take(Event::Stderr("   Compiling day1 v0.1.0".into()));
         assert!(!collected.waiting_for_lock);
         assert_eq!(collected.stderr_tail.len(), 2);
+    }
+
+    #[test]
+    fn a_compile_error_says_what_failed_and_keeps_the_io_error_as_its_source() {
+        let missing = CompileError::CargoMissing {
+            cargo: "cargo".into(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "program not found"),
+        };
+        assert_eq!(
+            missing.to_string(),
+            "cannot run `cargo`: program not found. Is Rust installed? Get it from \
+             https://rustup.rs, then open a new terminal"
+        );
+        let source = std::error::Error::source(&missing).expect("the io error");
+        assert!(source.is::<std::io::Error>(), "{source:?}");
+        let output = CompileError::from(std::io::Error::other("broken pipe"));
+        assert!(matches!(output, CompileError::Output(_)));
+        assert_eq!(
+            output.to_string(),
+            "failed to read cargo's output: broken pipe"
+        );
+        let source = std::error::Error::source(&output).expect("the io error");
+        assert_eq!(source.to_string(), "broken pipe");
     }
 }

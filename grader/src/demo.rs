@@ -5,6 +5,7 @@
 //! in a folder of its own (so the reference binary never takes the place of the learner's in
 //! `target/debug`), which starts from the dependencies the workspace has already built.
 
+use std::fmt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -12,22 +13,56 @@ use crate::compile::{CompileError, cargo_command};
 use crate::stage::{StageError, TreeCopy, copy_tree_keeping_times, stage};
 use crate::workbook::{Unit, Workbook};
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum DemoError {
-    #[error("{0} has no `[demo]` in its exercises.toml, so there is nothing to show")]
     NoDemo(String),
-    #[error(transparent)]
-    Stage(#[from] StageError),
-    #[error(transparent)]
-    Cargo(#[from] CompileError),
-    #[error(
-        "this copy of the workbook has no reference solution of {0} (no solutions/ folder: a release \
-         for learners), and the demo runs it: finish the capstone and run `cargo run -p sre-monitor` \
-         to see your own"
-    )]
+    Stage(StageError),
+    Cargo(CompileError),
     NoSolution(String),
-    #[error("the demo was stopped by a signal")]
     Killed,
+}
+
+impl fmt::Display for DemoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DemoError::NoDemo(unit) => write!(
+                f,
+                "{unit} has no `[demo]` in its exercises.toml, so there is nothing to show"
+            ),
+            DemoError::Stage(error) => fmt::Display::fmt(error, f),
+            DemoError::Cargo(error) => fmt::Display::fmt(error, f),
+            DemoError::NoSolution(unit) => write!(
+                f,
+                "this copy of the workbook has no reference solution of {unit} (no solutions/ folder: a release \
+                 for learners), and the demo runs it: finish the capstone and run `cargo run -p sre-monitor` \
+                 to see your own"
+            ),
+            DemoError::Killed => f.write_str("the demo was stopped by a signal"),
+        }
+    }
+}
+
+impl std::error::Error for DemoError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            // Transparent: the inner error's own cause, as its message is this one's.
+            DemoError::Stage(error) => std::error::Error::source(error),
+            DemoError::Cargo(error) => std::error::Error::source(error),
+            DemoError::NoDemo(_) | DemoError::NoSolution(_) | DemoError::Killed => None,
+        }
+    }
+}
+
+impl From<StageError> for DemoError {
+    fn from(error: StageError) -> Self {
+        DemoError::Stage(error)
+    }
+}
+
+impl From<CompileError> for DemoError {
+    fn from(error: CompileError) -> Self {
+        DemoError::Cargo(error)
+    }
 }
 
 /// Builds the reference solution of `unit` in a stage and runs its binary once; returns its exit
@@ -83,4 +118,33 @@ fn seed_build_folder(from: &Path, to: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    #[test]
+    fn a_demo_error_says_what_is_missing_and_a_build_error_shows_through_it() {
+        let no_demo = DemoError::NoDemo("Day 3".into());
+        assert_eq!(
+            no_demo.to_string(),
+            "Day 3 has no `[demo]` in its exercises.toml, so there is nothing to show"
+        );
+        assert!(std::error::Error::source(&no_demo).is_none());
+        // Transparent: the stage error's message, and its cause (not the stage error) as the source.
+        let stage = DemoError::from(StageError::Copy {
+            from: PathBuf::from("solutions/a.rs"),
+            to: PathBuf::from("demo/a.rs"),
+            source: std::io::Error::other("disk full"),
+        });
+        assert_eq!(
+            stage.to_string(),
+            "failed to copy solutions/a.rs to demo/a.rs: disk full"
+        );
+        let source = std::error::Error::source(&stage).expect("the io error");
+        assert!(source.is::<std::io::Error>(), "{source:?}");
+    }
 }

@@ -5,6 +5,7 @@
 //! The instructor passes the released workbook (`cargo grader release DIR`) as the source, never
 //! the repository with the reference solutions: the bundle is copied into Gradescope's image.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::workbook::Workbook;
@@ -16,28 +17,63 @@ const SETUP_TEMPLATE: &str = include_str!("gradescope_bundle/setup.sh");
 const RUN_TEMPLATE: &str = include_str!("gradescope_bundle/run_autograder");
 const README_TEMPLATE: &str = include_str!("gradescope_bundle/README.txt");
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum BundleError {
-    #[error(
-        "{0} is not empty: give `cargo grader gradescope` a new folder (or an empty one) for the bundle"
-    )]
     DestinationNotEmpty(PathBuf),
-    #[error("there is no unit `{unit}` in this workbook: name one of {known}, or `all`")]
-    UnknownUnit { unit: String, known: String },
-    #[error(
-        "{0} has no rust-toolchain.toml with a `channel`: pass the released workbook's folder, the one with README.md and days/"
-    )]
+    UnknownUnit {
+        unit: String,
+        known: String,
+    },
     NoToolchain(PathBuf),
-    #[error(
-        "{0} is a symbolic link: a released workbook has none; write the release again with `cargo grader release`"
-    )]
     Link(PathBuf),
-    #[error("cannot {action} {path}: {source}")]
     Io {
         action: &'static str,
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BundleError::DestinationNotEmpty(dest) => write!(
+                f,
+                "{} is not empty: give `cargo grader gradescope` a new folder (or an empty one) for the bundle",
+                dest.display()
+            ),
+            BundleError::UnknownUnit { unit, known } => write!(
+                f,
+                "there is no unit `{unit}` in this workbook: name one of {known}, or `all`"
+            ),
+            BundleError::NoToolchain(source) => write!(
+                f,
+                "{} has no rust-toolchain.toml with a `channel`: pass the released workbook's folder, the one with README.md and days/",
+                source.display()
+            ),
+            BundleError::Link(path) => write!(
+                f,
+                "{} is a symbolic link: a released workbook has none; write the release again with `cargo grader release`",
+                path.display()
+            ),
+            BundleError::Io {
+                action,
+                path,
+                source,
+            } => write!(f, "cannot {action} {}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for BundleError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BundleError::Io { source, .. } => Some(source),
+            BundleError::DestinationNotEmpty(_)
+            | BundleError::UnknownUnit { .. }
+            | BundleError::NoToolchain(_)
+            | BundleError::Link(_) => None,
+        }
+    }
 }
 
 /// Writes the bundle into `dest` (created if needed; it must be empty): `setup.sh` and

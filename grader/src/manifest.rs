@@ -1,6 +1,7 @@
 //! The manifest (`exercises.toml`) of a day or of the capstone: what to grade, in which order, with which hints.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -115,17 +116,45 @@ fn yes() -> bool {
 }
 
 /// A manifest that cannot be used, with what to fix.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ManifestError {
-    #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is not a valid manifest: {message}")]
-    Parse { path: PathBuf, message: String },
-    #[error("{path}: {problem}")]
-    Invalid { path: PathBuf, problem: String },
+    Parse {
+        path: PathBuf,
+        message: String,
+    },
+    Invalid {
+        path: PathBuf,
+        problem: String,
+    },
+}
+
+impl fmt::Display for ManifestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ManifestError::Read { path, source } => {
+                write!(f, "cannot read {}: {source}", path.display())
+            }
+            ManifestError::Parse { path, message } => {
+                write!(f, "{} is not a valid manifest: {message}", path.display())
+            }
+            ManifestError::Invalid { path, problem } => {
+                write!(f, "{}: {problem}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ManifestError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ManifestError::Read { source, .. } => Some(source),
+            ManifestError::Parse { .. } | ManifestError::Invalid { .. } => None,
+        }
+    }
 }
 
 impl Manifest {

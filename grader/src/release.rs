@@ -5,6 +5,7 @@
 
 pub mod check;
 
+use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
 pub use check::{ReleaseCheck, check_release};
@@ -87,26 +88,73 @@ impl Released {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ReleaseError {
-    #[error(
-        "{dir} is not empty: release into a new or empty folder, or add --force to replace what is in it (a top-level .git is kept)"
-    )]
-    NotEmpty { dir: PathBuf },
-    #[error(
-        "{dir} is inside the workbook {root} (or is it): release into a folder outside the workbook, such as ../my-class"
-    )]
-    InsideWorkbook { dir: PathBuf, root: PathBuf },
-    #[error("{dir} holds the workbook {root}: release into a folder outside the workbook")]
-    HoldsWorkbook { dir: PathBuf, root: PathBuf },
-    #[error("{dir} is a file, not a folder: name a folder to release into")]
-    NotAFolder { dir: PathBuf },
-    #[error("cannot {action} {path}: {source}")]
+    NotEmpty {
+        dir: PathBuf,
+    },
+    InsideWorkbook {
+        dir: PathBuf,
+        root: PathBuf,
+    },
+    HoldsWorkbook {
+        dir: PathBuf,
+        root: PathBuf,
+    },
+    NotAFolder {
+        dir: PathBuf,
+    },
     Io {
         action: &'static str,
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl fmt::Display for ReleaseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReleaseError::NotEmpty { dir } => write!(
+                f,
+                "{} is not empty: release into a new or empty folder, or add --force to replace what is in it (a top-level .git is kept)",
+                dir.display()
+            ),
+            ReleaseError::InsideWorkbook { dir, root } => write!(
+                f,
+                "{} is inside the workbook {} (or is it): release into a folder outside the workbook, such as ../my-class",
+                dir.display(),
+                root.display()
+            ),
+            ReleaseError::HoldsWorkbook { dir, root } => write!(
+                f,
+                "{} holds the workbook {}: release into a folder outside the workbook",
+                dir.display(),
+                root.display()
+            ),
+            ReleaseError::NotAFolder { dir } => write!(
+                f,
+                "{} is a file, not a folder: name a folder to release into",
+                dir.display()
+            ),
+            ReleaseError::Io {
+                action,
+                path,
+                source,
+            } => write!(f, "cannot {action} {}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for ReleaseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReleaseError::Io { source, .. } => Some(source),
+            ReleaseError::NotEmpty { .. }
+            | ReleaseError::InsideWorkbook { .. }
+            | ReleaseError::HoldsWorkbook { .. }
+            | ReleaseError::NotAFolder { .. } => None,
+        }
+    }
 }
 
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> ReleaseError {

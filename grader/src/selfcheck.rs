@@ -29,14 +29,48 @@ impl fmt::Display for Problem {
 }
 
 /// What stops the self-check from running at all (the problems it finds are its result).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum SelfCheckError {
-    #[error(transparent)]
-    Stage(#[from] StageError),
-    #[error(transparent)]
-    Compile(#[from] CompileError),
-    #[error("cannot stage the self-check in {work_dir}: {problem}")]
+    Stage(StageError),
+    Compile(CompileError),
     WorkDir { work_dir: PathBuf, problem: String },
+}
+
+impl fmt::Display for SelfCheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SelfCheckError::Stage(error) => fmt::Display::fmt(error, f),
+            SelfCheckError::Compile(error) => fmt::Display::fmt(error, f),
+            SelfCheckError::WorkDir { work_dir, problem } => write!(
+                f,
+                "cannot stage the self-check in {}: {problem}",
+                work_dir.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SelfCheckError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            // Transparent: the inner error's own cause, as its message is this one's.
+            SelfCheckError::Stage(error) => std::error::Error::source(error),
+            SelfCheckError::Compile(error) => std::error::Error::source(error),
+            SelfCheckError::WorkDir { .. } => None,
+        }
+    }
+}
+
+impl From<StageError> for SelfCheckError {
+    fn from(error: StageError) -> Self {
+        SelfCheckError::Stage(error)
+    }
+}
+
+impl From<CompileError> for SelfCheckError {
+    fn from(error: CompileError) -> Self {
+        SelfCheckError::Compile(error)
+    }
 }
 
 /// Where the self-check stages and builds: `work_dir/solutions`, `work_dir/stubs`, `work_dir/build`.
@@ -759,5 +793,29 @@ mod tests {
         assert!(message.contains("inside the workbook"), "{message}");
         assert!(check_work_dir(&workbook, parent.path()).is_err());
         assert!(check_work_dir(&workbook, &parent.path().join("elsewhere")).is_ok());
+    }
+
+    #[test]
+    fn a_self_check_error_says_what_failed_and_a_stage_error_shows_through_it() {
+        let work_dir = SelfCheckError::WorkDir {
+            work_dir: PathBuf::from("checks"),
+            problem: "it is inside the workbook".into(),
+        };
+        assert_eq!(
+            work_dir.to_string(),
+            "cannot stage the self-check in checks: it is inside the workbook"
+        );
+        assert!(std::error::Error::source(&work_dir).is_none());
+        // Transparent: the stage error's message, and its cause (not the stage error) as the source.
+        let stage = SelfCheckError::from(StageError::Clear {
+            path: PathBuf::from("stage"),
+            source: std::io::Error::other("in use"),
+        });
+        assert_eq!(
+            stage.to_string(),
+            "failed to clear the staging folder stage: in use"
+        );
+        let source = std::error::Error::source(&stage).expect("the io error");
+        assert!(source.is::<std::io::Error>(), "{source:?}");
     }
 }

@@ -8,6 +8,7 @@
 //! stage's artifacts from an earlier stage's in a shared target folder only by the sources'
 //! modification times, and `std::fs::copy` keeps the source's time on macOS and Windows.
 
+use std::fmt;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -17,19 +18,43 @@ use crate::workbook::Workbook;
 /// Folders never copied into a stage: build output and version control.
 const SKIPPED: [&str; 2] = ["target", ".git"];
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StageError {
-    #[error("failed to copy {from} to {to}: {source}")]
     Copy {
         from: PathBuf,
         to: PathBuf,
         source: std::io::Error,
     },
-    #[error("failed to clear the staging folder {path}: {source}")]
     Clear {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl fmt::Display for StageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StageError::Copy { from, to, source } => write!(
+                f,
+                "failed to copy {} to {}: {source}",
+                from.display(),
+                to.display()
+            ),
+            StageError::Clear { path, source } => write!(
+                f,
+                "failed to clear the staging folder {}: {source}",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StageError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StageError::Copy { source, .. } | StageError::Clear { source, .. } => Some(source),
+        }
+    }
 }
 
 /// What a stage took from its overlay.
@@ -313,5 +338,29 @@ mod tests {
             "the staged copy is dated {modified:?}, before the stage was laid ({before:?}): \
              cargo would take an earlier stage's build of it as up to date"
         );
+    }
+
+    #[test]
+    fn a_stage_error_names_the_paths_and_keeps_the_io_error_as_its_source() {
+        let copy = StageError::Copy {
+            from: PathBuf::from("days/a.rs"),
+            to: PathBuf::from("stage/a.rs"),
+            source: std::io::Error::other("disk full"),
+        };
+        assert_eq!(
+            copy.to_string(),
+            "failed to copy days/a.rs to stage/a.rs: disk full"
+        );
+        let source = std::error::Error::source(&copy).expect("the io error");
+        assert!(source.is::<std::io::Error>(), "{source:?}");
+        let clear = StageError::Clear {
+            path: PathBuf::from("stage"),
+            source: std::io::Error::other("in use"),
+        };
+        assert_eq!(
+            clear.to_string(),
+            "failed to clear the staging folder stage: in use"
+        );
+        assert!(std::error::Error::source(&clear).is_some());
     }
 }

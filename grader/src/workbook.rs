@@ -1,5 +1,6 @@
 //! The workbook on disk: where its root is, and which days and capstone it holds.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::manifest::{Exercise, MANIFEST_FILE, Manifest, ManifestError, UnitKind};
@@ -32,22 +33,59 @@ pub struct Workbook {
     pub units: Vec<Unit>,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum WorkbookError {
-    #[error(
-        "not inside the workbook (no Cargo.toml with a `days/` folder above {0}): run the command from the workbook's folder, the one with README.md and days/"
-    )]
     NotFound(PathBuf),
-    #[error(transparent)]
-    Manifest(#[from] ManifestError),
-    #[error("cannot read {path}: {message}")]
-    Read { path: PathBuf, message: String },
-    #[error("days {day} appears twice: in {first} and in {second}")]
+    Manifest(ManifestError),
+    Read {
+        path: PathBuf,
+        message: String,
+    },
     DuplicateDay {
         day: u32,
         first: PathBuf,
         second: PathBuf,
     },
+}
+
+impl fmt::Display for WorkbookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkbookError::NotFound(start) => write!(
+                f,
+                "not inside the workbook (no Cargo.toml with a `days/` folder above {}): run the command from the workbook's folder, the one with README.md and days/",
+                start.display()
+            ),
+            WorkbookError::Manifest(error) => fmt::Display::fmt(error, f),
+            WorkbookError::Read { path, message } => {
+                write!(f, "cannot read {}: {message}", path.display())
+            }
+            WorkbookError::DuplicateDay { day, first, second } => write!(
+                f,
+                "days {day} appears twice: in {} and in {}",
+                first.display(),
+                second.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for WorkbookError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            // Transparent: the manifest error's own cause, as its message is this one's.
+            WorkbookError::Manifest(error) => std::error::Error::source(error),
+            WorkbookError::NotFound(_)
+            | WorkbookError::Read { .. }
+            | WorkbookError::DuplicateDay { .. } => None,
+        }
+    }
+}
+
+impl From<ManifestError> for WorkbookError {
+    fn from(error: ManifestError) -> Self {
+        WorkbookError::Manifest(error)
+    }
 }
 
 /// The build folder of the workspace at `root`, as cargo chooses it: `CARGO_TARGET_DIR` when it

@@ -6,6 +6,7 @@
 //! as `cargo day 1` does after an edit. A worker's folders live on from batch to batch in the work
 //! folder, so a second batch starts warm.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -58,29 +59,68 @@ pub struct BatchOptions<'a> {
     pub progress: &'a (dyn Fn(BatchProgress<'_>) + Sync),
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum BatchError {
-    #[error(
-        "no sandbox on this system, and --require-sandbox asks for one. What is in force:\n  {}\n\
-         Grade on Linux with Landlock (kernel 5.13 or later) and user namespaces, or leave out --require-sandbox \
-         to grade with process limits only",
-        .0.join("\n  ")
-    )]
     NoSandbox(Vec<String>),
-    #[error(
-        "--require-sandbox asks for a sandbox, and {SANDBOX_SWITCH_ENV}=off switches it off: leave out one or the other"
-    )]
     SandboxSwitchedOff,
-    #[error(
-        "there is nothing to grade: give one or more submissions (folders, git repositories, .zip or .tar.gz files)"
-    )]
     NoSubmissions,
-    #[error("cannot use the work folder {path}: {problem}")]
     WorkDir { path: PathBuf, problem: String },
-    #[error(transparent)]
-    Stage(#[from] StageError),
-    #[error(transparent)]
-    Compile(#[from] CompileError),
+    Stage(StageError),
+    Compile(CompileError),
+}
+
+impl fmt::Display for BatchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BatchError::NoSandbox(protections) => write!(
+                f,
+                "no sandbox on this system, and --require-sandbox asks for one. What is in force:\n  {}\n\
+                 Grade on Linux with Landlock (kernel 5.13 or later) and user namespaces, or leave out --require-sandbox \
+                 to grade with process limits only",
+                protections.join("\n  ")
+            ),
+            BatchError::SandboxSwitchedOff => write!(
+                f,
+                "--require-sandbox asks for a sandbox, and {SANDBOX_SWITCH_ENV}=off switches it off: leave out one or the other"
+            ),
+            BatchError::NoSubmissions => f.write_str(
+                "there is nothing to grade: give one or more submissions (folders, git repositories, .zip or .tar.gz files)",
+            ),
+            BatchError::WorkDir { path, problem } => write!(
+                f,
+                "cannot use the work folder {}: {problem}",
+                path.display()
+            ),
+            BatchError::Stage(error) => fmt::Display::fmt(error, f),
+            BatchError::Compile(error) => fmt::Display::fmt(error, f),
+        }
+    }
+}
+
+impl std::error::Error for BatchError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            // Transparent: the inner error's own cause, as its message is this one's.
+            BatchError::Stage(error) => std::error::Error::source(error),
+            BatchError::Compile(error) => std::error::Error::source(error),
+            BatchError::NoSandbox(_)
+            | BatchError::SandboxSwitchedOff
+            | BatchError::NoSubmissions
+            | BatchError::WorkDir { .. } => None,
+        }
+    }
+}
+
+impl From<StageError> for BatchError {
+    fn from(error: StageError) -> Self {
+        BatchError::Stage(error)
+    }
+}
+
+impl From<CompileError> for BatchError {
+    fn from(error: CompileError) -> Self {
+        BatchError::Compile(error)
+    }
 }
 
 /// Grades every submission in `submissions` for `options.units`.

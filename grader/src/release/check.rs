@@ -2,6 +2,7 @@
 //! stubs grade as not started (the self-check's stub round, run in the release).
 
 use std::collections::{BTreeSet, HashMap};
+use std::fmt;
 use std::io::BufRead as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -25,17 +26,51 @@ pub struct ReleaseCheck<'a> {
     pub progress: &'a (dyn Fn(Progress<'_>) + Sync),
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ReleaseCheckError {
-    #[error("the release's manifests do not load: {0}")]
-    Workbook(#[from] WorkbookError),
-    #[error(transparent)]
-    Compile(#[from] CompileError),
-    #[error("cannot read {path}: {source}")]
+    Workbook(WorkbookError),
+    Compile(CompileError),
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl fmt::Display for ReleaseCheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReleaseCheckError::Workbook(error) => {
+                write!(f, "the release's manifests do not load: {error}")
+            }
+            ReleaseCheckError::Compile(error) => fmt::Display::fmt(error, f),
+            ReleaseCheckError::Read { path, source } => {
+                write!(f, "cannot read {}: {source}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReleaseCheckError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReleaseCheckError::Workbook(error) => Some(error),
+            // Transparent: the build error's own cause, as its message is this one's.
+            ReleaseCheckError::Compile(error) => std::error::Error::source(error),
+            ReleaseCheckError::Read { source, .. } => Some(source),
+        }
+    }
+}
+
+impl From<WorkbookError> for ReleaseCheckError {
+    fn from(error: WorkbookError) -> Self {
+        ReleaseCheckError::Workbook(error)
+    }
+}
+
+impl From<CompileError> for ReleaseCheckError {
+    fn from(error: CompileError) -> Self {
+        ReleaseCheckError::Compile(error)
+    }
 }
 
 /// The build folder a release is checked in when the caller names none: `CARGO_TARGET_DIR` if
@@ -312,4 +347,30 @@ fn normalized(path: &Path) -> Result<Vec<u8>, ReleaseCheckError> {
         out.push(byte);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_release_check_error_says_what_it_could_not_read_and_keeps_the_cause() {
+        let workbook = ReleaseCheckError::from(WorkbookError::Read {
+            path: PathBuf::from("days"),
+            message: "permission denied".into(),
+        });
+        assert_eq!(
+            workbook.to_string(),
+            "the release's manifests do not load: cannot read days: permission denied"
+        );
+        let source = std::error::Error::source(&workbook).expect("the workbook error");
+        assert!(source.is::<WorkbookError>(), "{source:?}");
+        let read = ReleaseCheckError::Read {
+            path: PathBuf::from("release/days/a.rs"),
+            source: std::io::Error::other("gone"),
+        };
+        assert_eq!(read.to_string(), "cannot read release/days/a.rs: gone");
+        let source = std::error::Error::source(&read).expect("the io error");
+        assert!(source.is::<std::io::Error>(), "{source:?}");
+    }
 }

@@ -4,6 +4,7 @@
 //! [--loopback IP] [--nproc N] -- PROGRAM ARGS...`
 
 use std::ffi::OsString;
+use std::fmt;
 use std::path::PathBuf;
 
 /// The hidden first argument that makes the grader's binary the sandbox's wrapper.
@@ -30,17 +31,34 @@ pub struct WrapperArgs {
 }
 
 /// A wrapper command line that cannot be read: a grader bug, never a learner's doing.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum WrapperError {
-    #[error("the wrapper's option {0} needs a value")]
     MissingValue(String),
-    #[error("the wrapper's option {0} is not one it knows")]
     UnknownOption(String),
-    #[error("the wrapper was given no program to run (after `--`)")]
     NoProgram,
-    #[error("the wrapper's process limit {0:?} is not a number")]
     BadNumber(OsString),
 }
+
+impl fmt::Display for WrapperError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WrapperError::MissingValue(option) => {
+                write!(f, "the wrapper's option {option} needs a value")
+            }
+            WrapperError::UnknownOption(option) => {
+                write!(f, "the wrapper's option {option} is not one it knows")
+            }
+            WrapperError::NoProgram => {
+                f.write_str("the wrapper was given no program to run (after `--`)")
+            }
+            WrapperError::BadNumber(number) => {
+                write!(f, "the wrapper's process limit {number:?} is not a number")
+            }
+        }
+    }
+}
+
+impl std::error::Error for WrapperError {}
 
 impl WrapperArgs {
     /// The arguments after the grader's binary: [`WRAPPER_ARG`] first.
@@ -139,5 +157,20 @@ mod tests {
             WrapperArgs::parse(args),
             Err(WrapperError::BadNumber("many".into()))
         );
+    }
+
+    #[test]
+    fn a_wrapper_error_names_the_option_or_the_value_it_could_not_read() {
+        let missing = WrapperError::MissingValue("--tmp".into());
+        assert_eq!(
+            missing.to_string(),
+            "the wrapper's option --tmp needs a value"
+        );
+        let bad = WrapperError::BadNumber("many".into());
+        assert_eq!(
+            bad.to_string(),
+            "the wrapper's process limit \"many\" is not a number"
+        );
+        assert!(std::error::Error::source(&bad).is_none());
     }
 }

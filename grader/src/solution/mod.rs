@@ -5,6 +5,7 @@ mod diff;
 mod restore;
 mod shipped;
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use anstyle::Style;
@@ -18,19 +19,11 @@ use shipped::Shipped;
 /// The folder of the reference solutions, which mirrors the learner's files path for path.
 const SOLUTIONS_DIR: &str = "solutions";
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum SolutionError {
-    #[error(
-        "this copy of the workbook has no reference solutions (no `solutions/` folder in {}): it \
-         is a release for students, and the instructor's release leaves them out. Ask your \
-         instructor to go through it with you; `cargo hint` still has the hints",
-        root.display()
-    )]
-    NoSolutions { root: PathBuf },
-    #[error(
-        "`{id}` does not pass yet, so its solution stays hidden: see where it stands with \
-         `{check}`{hints}; or see the solution anyway with `{force}`"
-    )]
+    NoSolutions {
+        root: PathBuf,
+    },
     NotPassing {
         id: String,
         check: String,
@@ -38,60 +31,126 @@ pub enum SolutionError {
         hints: String,
         force: String,
     },
-    #[error(
-        "the reference solutions have no `{path}`: this copy's `solutions/` folder is incomplete; \
-         get the file again from the workbook's repository (instructors: `cargo grader check` \
-         lists what is missing)"
-    )]
-    MissingSolution { path: String },
-    #[error(
-        "cannot read `{path}`: {message}; check that it is a file you can read, then try again"
-    )]
-    Read { path: String, message: String },
-    #[error(
-        "git is not installed (or not on PATH), and the shipped version of your files is read \
-         from the workbook's git history: install git and try again, or copy {files} from the \
-         workbook's repository (the one you cloned) by hand"
-    )]
-    GitMissing { files: String },
-    #[error(
-        "{} has no git history to read the shipped version from ({git_says}): copy {files} from \
-         the workbook's repository (the one you cloned) by hand",
-        root.display()
-    )]
+    MissingSolution {
+        path: String,
+    },
+    Read {
+        path: String,
+        message: String,
+    },
+    GitMissing {
+        files: String,
+    },
     NoHistory {
         root: PathBuf,
         git_says: String,
         files: String,
     },
-    #[error(
-        "`{path}` is not in {commit}, so it has no shipped version to put back: copy it from the \
-         workbook's repository by hand"
-    )]
-    NotShipped { path: String, commit: String },
-    #[error("`{command}` failed: {git_says}; run it in the workbook's folder to see why")]
-    Git { command: String, git_says: String },
-    #[error(
-        "cannot write a backup of `{path}` ({message}), so it was left as it was: make room on \
-         the disk or check the folder's permissions, then try again"
-    )]
-    Backup { path: String, message: String },
-    #[error(
-        "cannot write `{path}` ({message}), so it was left as it was{}: close any program that \
-         holds it open, then try again",
-        backup.as_ref().map(|b| format!(" (a copy of it is also in `{b}`)")).unwrap_or_default()
-    )]
+    NotShipped {
+        path: String,
+        commit: String,
+    },
+    Git {
+        command: String,
+        git_says: String,
+    },
+    Backup {
+        path: String,
+        message: String,
+    },
     Write {
         path: String,
         backup: Option<String>,
         message: String,
     },
-    #[error("{error}\nBefore that, done: {done}")]
     Partly {
         error: Box<SolutionError>,
         done: String,
     },
 }
+
+impl fmt::Display for SolutionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SolutionError::NoSolutions { root } => write!(
+                f,
+                "this copy of the workbook has no reference solutions (no `solutions/` folder in {}): it \
+                 is a release for students, and the instructor's release leaves them out. Ask your \
+                 instructor to go through it with you; `cargo hint` still has the hints",
+                root.display()
+            ),
+            SolutionError::NotPassing {
+                id,
+                check,
+                hints,
+                force,
+            } => write!(
+                f,
+                "`{id}` does not pass yet, so its solution stays hidden: see where it stands with \
+                 `{check}`{hints}; or see the solution anyway with `{force}`"
+            ),
+            SolutionError::MissingSolution { path } => write!(
+                f,
+                "the reference solutions have no `{path}`: this copy's `solutions/` folder is incomplete; \
+                 get the file again from the workbook's repository (instructors: `cargo grader check` \
+                 lists what is missing)"
+            ),
+            SolutionError::Read { path, message } => write!(
+                f,
+                "cannot read `{path}`: {message}; check that it is a file you can read, then try again"
+            ),
+            SolutionError::GitMissing { files } => write!(
+                f,
+                "git is not installed (or not on PATH), and the shipped version of your files is read \
+                 from the workbook's git history: install git and try again, or copy {files} from the \
+                 workbook's repository (the one you cloned) by hand"
+            ),
+            SolutionError::NoHistory {
+                root,
+                git_says,
+                files,
+            } => write!(
+                f,
+                "{} has no git history to read the shipped version from ({git_says}): copy {files} from \
+                 the workbook's repository (the one you cloned) by hand",
+                root.display()
+            ),
+            SolutionError::NotShipped { path, commit } => write!(
+                f,
+                "`{path}` is not in {commit}, so it has no shipped version to put back: copy it from the \
+                 workbook's repository by hand"
+            ),
+            SolutionError::Git { command, git_says } => write!(
+                f,
+                "`{command}` failed: {git_says}; run it in the workbook's folder to see why"
+            ),
+            SolutionError::Backup { path, message } => write!(
+                f,
+                "cannot write a backup of `{path}` ({message}), so it was left as it was: make room on \
+                 the disk or check the folder's permissions, then try again"
+            ),
+            SolutionError::Write {
+                path,
+                backup,
+                message,
+            } => write!(
+                f,
+                "cannot write `{path}` ({message}), so it was left as it was{}: close any program that \
+                 holds it open, then try again",
+                backup
+                    .as_ref()
+                    .map(|b| format!(" (a copy of it is also in `{b}`)"))
+                    .unwrap_or_default()
+            ),
+            SolutionError::Partly { error, done } => {
+                write!(f, "{error}\nBefore that, done: {done}")
+            }
+        }
+    }
+}
+
+/// No variant has a cause of its own: each message already says what went wrong.
+impl std::error::Error for SolutionError {}
 
 /// The text `cargo solution` prints: the reference solution of each of `exercise`'s files and a
 /// diff against the learner's. `passes` is `None` under `--force`, else whether the exercise

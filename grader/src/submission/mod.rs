@@ -16,6 +16,7 @@ mod take;
 mod tar_archive;
 mod zip_archive;
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use take::{MAX_LEARNER_FILE_BYTES, Taken, take};
@@ -52,15 +53,21 @@ impl Default for ArchiveLimits {
 }
 
 /// Why a submission could not be opened: the reason is the submission's result, not the batch's.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpenError {
     /// Not there, not an archive, corrupt or truncated, git missing: nothing could be read.
-    #[error("{0}")]
     Unreadable(String),
     /// Readable but refused unread: an entry that escapes, a link, a device, too large.
-    #[error("{0}")]
     Refused(String),
 }
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.reason())
+    }
+}
+
+impl std::error::Error for OpenError {}
 
 impl OpenError {
     /// The reason alone, for `SubmissionOutcome::{Unreadable, Refused}`.
@@ -245,7 +252,7 @@ pub fn student_name(path: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::student_name;
+    use super::{OpenError, student_name};
     use std::path::Path;
 
     #[test]
@@ -259,5 +266,14 @@ mod tests {
         assert_eq!(student_name(Path::new("/in/e v:e*.zip")), "e_v_e_");
         assert_eq!(student_name(Path::new("/in/..zip")), "submission");
         assert_eq!(student_name(Path::new("/")), "submission");
+    }
+
+    #[test]
+    fn an_open_error_reads_as_its_reason_alone() {
+        let unreadable = OpenError::Unreadable("not a zip archive".into());
+        assert_eq!(unreadable.to_string(), "not a zip archive");
+        let refused = OpenError::Refused("`a/../../b` escapes the submission".into());
+        assert_eq!(refused.to_string(), "`a/../../b` escapes the submission");
+        assert!(std::error::Error::source(&refused).is_none());
     }
 }

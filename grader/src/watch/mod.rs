@@ -18,6 +18,7 @@ mod snapshot;
 mod source;
 
 use std::collections::BTreeSet;
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -44,11 +45,22 @@ pub enum WatchMode {
     Poll,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum WatchError {
-    #[error("there are no files to watch: the unit's exercises.toml names no learner files")]
     NoFiles,
 }
+
+impl fmt::Display for WatchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WatchError::NoFiles => f.write_str(
+                "there are no files to watch: the unit's exercises.toml names no learner files",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for WatchError {}
 
 /// The files whose change re-grades `unit`: its exercises' learner files, each once, also those
 /// that do not exist yet (one made later is graded); and every Rust file already in its crates'
@@ -259,5 +271,15 @@ mod tests {
             next_burst(&signals, QUIET).failed.as_deref(),
             Some("the watcher stopped")
         );
+    }
+
+    #[test]
+    fn nothing_to_watch_says_where_the_files_come_from() {
+        let error = WatchError::NoFiles;
+        assert_eq!(
+            error.to_string(),
+            "there are no files to watch: the unit's exercises.toml names no learner files"
+        );
+        assert!(std::error::Error::source(&error).is_none());
     }
 }
