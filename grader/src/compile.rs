@@ -174,15 +174,9 @@ impl fmt::Display for CompileError {
     }
 }
 
-impl std::error::Error for CompileError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            CompileError::CargoMissing { source, .. } | CompileError::Output(source) => {
-                Some(source)
-            }
-        }
-    }
-}
+// The message says the cause, so it is not given again as the source: printed as a chain
+// (`{error:#}`), it would be said twice.
+impl std::error::Error for CompileError {}
 
 impl From<std::io::Error> for CompileError {
     fn from(source: std::io::Error) -> Self {
@@ -812,7 +806,7 @@ mod tests {
     }
 
     #[test]
-    fn a_compile_error_says_what_failed_and_keeps_the_io_error_as_its_source() {
+    fn a_compile_error_says_what_failed_and_its_cause_once() {
         let missing = CompileError::CargoMissing {
             cargo: "cargo".into(),
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "program not found"),
@@ -822,15 +816,19 @@ mod tests {
             "cannot run `cargo`: program not found. Is Rust installed? Get it from \
              https://rustup.rs, then open a new terminal"
         );
-        let source = std::error::Error::source(&missing).expect("the io error");
-        assert!(source.is::<std::io::Error>(), "{source:?}");
+        assert!(
+            std::error::Error::source(&missing).is_none(),
+            "the message says the cause; given as the source too, a chain would print it twice"
+        );
         let output = CompileError::from(std::io::Error::other("broken pipe"));
         assert!(matches!(output, CompileError::Output(_)));
         assert_eq!(
             output.to_string(),
             "failed to read cargo's output: broken pipe"
         );
-        let source = std::error::Error::source(&output).expect("the io error");
-        assert_eq!(source.to_string(), "broken pipe");
+        assert!(
+            std::error::Error::source(&output).is_none(),
+            "the message says the cause; given as the source too, a chain would print it twice"
+        );
     }
 }

@@ -64,17 +64,9 @@ impl fmt::Display for BundleError {
     }
 }
 
-impl std::error::Error for BundleError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            BundleError::Io { source, .. } => Some(source),
-            BundleError::DestinationNotEmpty(_)
-            | BundleError::UnknownUnit { .. }
-            | BundleError::NoToolchain(_)
-            | BundleError::Link(_) => None,
-        }
-    }
-}
+// The message says the cause, so it is not given again as the source: printed as a chain
+// (`{error:#}`), it would be said twice.
+impl std::error::Error for BundleError {}
 
 /// Writes the bundle into `dest` (created if needed; it must be empty): `setup.sh` and
 /// `run_autograder` (executable on Unix), `README.txt`, and `workbook/`, a copy of `source` (the

@@ -148,14 +148,9 @@ impl fmt::Display for ManifestError {
     }
 }
 
-impl std::error::Error for ManifestError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ManifestError::Read { source, .. } => Some(source),
-            ManifestError::Parse { .. } | ManifestError::Invalid { .. } => None,
-        }
-    }
-}
+// The message says the cause, so it is not given again as the source: printed as a chain
+// (`{error:#}`), it would be said twice.
+impl std::error::Error for ManifestError {}
 
 impl Manifest {
     /// Reads and validates the manifest at `path`.

@@ -145,17 +145,9 @@ impl fmt::Display for ReleaseError {
     }
 }
 
-impl std::error::Error for ReleaseError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ReleaseError::Io { source, .. } => Some(source),
-            ReleaseError::NotEmpty { .. }
-            | ReleaseError::InsideWorkbook { .. }
-            | ReleaseError::HoldsWorkbook { .. }
-            | ReleaseError::NotAFolder { .. } => None,
-        }
-    }
-}
+// The message says the cause, so it is not given again as the source: printed as a chain
+// (`{error:#}`), it would be said twice.
+impl std::error::Error for ReleaseError {}
 
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> ReleaseError {
     let path = path.to_owned();

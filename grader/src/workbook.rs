@@ -70,17 +70,8 @@ impl fmt::Display for WorkbookError {
     }
 }
 
-impl std::error::Error for WorkbookError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            // Transparent: the manifest error's own cause, as its message is this one's.
-            WorkbookError::Manifest(error) => std::error::Error::source(error),
-            WorkbookError::NotFound(_)
-            | WorkbookError::Read { .. }
-            | WorkbookError::DuplicateDay { .. } => None,
-        }
-    }
-}
+// Every variant's message says its cause (the inner errors give no source of their own).
+impl std::error::Error for WorkbookError {}
 
 impl From<ManifestError> for WorkbookError {
     fn from(error: ManifestError) -> Self {

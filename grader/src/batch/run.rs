@@ -97,19 +97,8 @@ impl fmt::Display for BatchError {
     }
 }
 
-impl std::error::Error for BatchError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            // Transparent: the inner error's own cause, as its message is this one's.
-            BatchError::Stage(error) => std::error::Error::source(error),
-            BatchError::Compile(error) => std::error::Error::source(error),
-            BatchError::NoSandbox(_)
-            | BatchError::SandboxSwitchedOff
-            | BatchError::NoSubmissions
-            | BatchError::WorkDir { .. } => None,
-        }
-    }
-}
+// Every variant's message says its cause (the inner errors give no source of their own).
+impl std::error::Error for BatchError {}
 
 impl From<StageError> for BatchError {
     fn from(error: StageError) -> Self {
