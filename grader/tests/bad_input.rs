@@ -127,3 +127,38 @@ fn hints_come_one_tier_at_a_time() {
         .run();
     assert_one_clear_line(&run, "`assertion` has hints 1 to 3");
 }
+
+#[test]
+fn a_usage_mistake_gets_one_clear_line_and_help_goes_to_stdout() {
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    let run = workbook.grader(&["day", "1", "--exrcise", "done"]).run();
+    assert_one_clear_line(
+        &run,
+        "unknown option `--exrcise` for `day`; did you mean `--exercise`? (see `cargo day --help`)",
+    );
+    let run = workbook
+        .grader(&["hint", "1", "assertion", "--level", "x"])
+        .run();
+    assert_one_clear_line(&run, "`--level` takes a number, not `x`");
+
+    // The help and the version need no workbook.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = workbook
+        .grader(&["day", "--help"])
+        .current_dir(elsewhere.path())
+        .run();
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("Build and grade one day: `cargo day 1`.\n\nUsage: cargo day <DAY>"),
+        "{}",
+        run.stdout
+    );
+    let run = workbook
+        .grader(&["--version"])
+        .current_dir(elsewhere.path())
+        .run();
+    let version = format!("grader {}\n", env!("CARGO_PKG_VERSION"));
+    assert_eq!((run.status, run.stdout), (0, version));
+}

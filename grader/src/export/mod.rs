@@ -76,7 +76,7 @@ impl Format {
 impl std::str::FromStr for Format {
     type Err = String;
 
-    /// [`Format::from_name`], with an error that lists the names (for clap's `value_parser`).
+    /// [`Format::from_name`], with an error that lists the names (for `str::parse`).
     fn from_str(name: &str) -> Result<Self, Self::Err> {
         Format::from_name(name)
             .ok_or_else(|| format!("no format `{name}`: name one of {}", Format::names()))

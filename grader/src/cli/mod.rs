@@ -1,11 +1,9 @@
 //! The command line: one subcommand per thing learners and maintainers do, each in its own function.
 
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
-use clap::{Parser, Subcommand};
 
 use grader::demo::run_demo;
 use grader::grade::{GradeOptions, Progress, grade_unit};
@@ -17,161 +15,28 @@ use grader::workbook::{Unit, Workbook};
 use crate::instructors;
 use crate::progress::ProgressPrinter;
 
-/// Grades the Rust workbook's exercises and shows hints.
-#[derive(Debug, Parser)]
-#[command(name = "grader", version, about)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
+mod args;
+mod catalog;
+mod help;
+mod matches;
+mod spec;
+mod suggest;
+mod usage_error;
 
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Build and grade one day: `cargo day 1`.
-    Day {
-        /// The day's number.
-        day: u32,
-        /// Print the results as JSON (schema in README.md) instead of the report.
-        #[arg(long)]
-        json: bool,
-        /// Grade only this exercise (its id, as the report shows it).
-        #[arg(long, value_name = "ID")]
-        exercise: Option<String>,
-        /// Grade again each time one of the day's files is saved (Ctrl-C to stop).
-        #[arg(long)]
-        watch: bool,
-        /// Watch by looking for changes every second, for folders where file notifications do not
-        /// arrive (network drives, some containers and virtual machines). Implies `--watch`.
-        #[arg(long)]
-        poll: bool,
-    },
-    /// Build and grade the capstone, with a score out of 100: `cargo capstone`.
-    Capstone {
-        /// Print the results as JSON (schema in README.md) instead of the report.
-        #[arg(long)]
-        json: bool,
-        /// Grade only this area (its id, as the report shows it).
-        #[arg(long, value_name = "ID", conflicts_with = "demo")]
-        area: Option<String>,
-        /// Build the reference solution and run it once on this machine, to see the finished tool.
-        #[arg(long)]
-        demo: bool,
-        /// Grade again each time one of the capstone's files is saved (Ctrl-C to stop).
-        #[arg(long, conflicts_with = "demo")]
-        watch: bool,
-        /// Watch by looking for changes every second, for folders where file notifications do not
-        /// arrive. Implies `--watch`.
-        #[arg(long, conflicts_with = "demo")]
-        poll: bool,
-    },
-    /// The whole week at a glance: every exercise and capstone area, the scores, what to do next:
-    /// `cargo week`.
-    #[command(visible_alias = "week")]
-    Progress,
-    /// Show an exercise's reference solution and how your file differs, once the exercise passes:
-    /// `cargo solution 1 mixins`.
-    Solution {
-        /// The day's number, or `capstone`.
-        unit: String,
-        /// The exercise's id, as the report shows it.
-        exercise: String,
-        /// Show it even though the exercise does not pass yet.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Put an exercise's files back as they were shipped, keeping yours as a backup:
-    /// `cargo grader reset 1 mixins`.
-    Reset {
-        /// The day's number, or `capstone`.
-        unit: String,
-        /// The exercise's id, as the report shows it.
-        exercise: String,
-    },
-    /// Show an exercise's hints, one tier at a time: `cargo hint 1 health-checks`.
-    Hint {
-        /// The day's number, or `capstone`.
-        unit: String,
-        /// The exercise's id, as the report shows it.
-        exercise: String,
-        /// Which hint: 1 is a nudge, 2 the API to use, 3 the shape of the solution.
-        #[arg(long, default_value_t = 1, conflicts_with = "all")]
-        level: usize,
-        /// Show every hint at once.
-        #[arg(long)]
-        all: bool,
-    },
-    /// List the days and their exercises.
-    List,
-    /// Instructors: grade many submissions (folders, git repositories, .zip or .tar.gz files).
-    Batch {
-        /// The submissions, one per student: `cargo grader batch submissions/*`.
-        #[arg(required = true, value_name = "SUBMISSION")]
-        submissions: Vec<PathBuf>,
-        /// The units to grade: `day1` … `day5`, `capstone`, or `all` (repeat for several).
-        #[arg(long, value_name = "UNIT", default_value = "all")]
-        unit: Vec<String>,
-        /// The results to write: json, csv, junit, gradescope, markdown (repeat, or separate by commas).
-        #[arg(long = "format", value_name = "FORMAT", value_delimiter = ',', default_values_t = ["json".to_owned(), "csv".to_owned(), "markdown".to_owned()])]
-        formats: Vec<String>,
-        /// Where to write the results.
-        #[arg(long, value_name = "DIR", default_value = "grading")]
-        out: PathBuf,
-        /// How many submissions to grade at once, each in its own build folder [default: one per core, up to 4].
-        #[arg(long, value_name = "N")]
-        jobs: Option<usize>,
-        /// Refuse to grade unless a real sandbox (file system and network isolation) is in force.
-        #[arg(long)]
-        require_sandbox: bool,
-        /// Grade every submission again, even those whose learner files an earlier run graded.
-        #[arg(long)]
-        no_cache: bool,
-        /// Where the workers' copies, build folders and the cache live (default: in the system's temporary folder).
-        #[arg(long, value_name = "DIR")]
-        work_dir: Option<PathBuf>,
-    },
-    /// Instructors: write the repository students receive, without the reference solutions.
-    Release {
-        /// The folder to write it to (new or empty).
-        dir: PathBuf,
-        /// Keep the reference solutions, alternatives and planted mistakes (for self-paced groups).
-        #[arg(long)]
-        with_solutions: bool,
-        /// Replace what is in DIR (a top-level .git is kept).
-        #[arg(long)]
-        force: bool,
-    },
-    /// Instructors: write a Gradescope autograder bundle that grades with this workbook.
-    Gradescope {
-        /// The folder to write the bundle to.
-        dir: PathBuf,
-        /// The units it grades: `day1` … `day5`, `capstone`, or `all` (repeat for several).
-        #[arg(long, value_name = "UNIT", default_value = "all")]
-        unit: Vec<String>,
-    },
-    /// Check the workbook itself: manifests, every reference solution passes, every stub fails.
-    Check {
-        /// Only check that the files the manifests name exist (no build).
-        #[arg(long)]
-        layout_only: bool,
-        /// Check only this unit: `day1`, `day2`, ... or `capstone` (repeat for more).
-        #[arg(long, value_name = "UNIT")]
-        unit: Vec<String>,
-        /// Also print, for each planted mistake, the first message a learner who made it sees.
-        #[arg(long, conflicts_with = "layout_only")]
-        mistakes: bool,
-        /// Record the learner files as they are now as the shipped stubs (each unit's
-        /// `stubs.toml`), after changing a stub; then check nothing else.
-        #[arg(long, conflicts_with_all = ["layout_only", "mistakes"])]
-        record_stubs: bool,
-    },
-}
+use args::{Command, Invocation};
 
 /// Parses the command line and runs the subcommand; `Err` means bad input (exit status 2).
 pub fn run() -> anyhow::Result<ExitCode> {
-    let cli = Cli::parse();
+    let command = match args::parse(std::env::args_os().skip(1))? {
+        Invocation::Run(command) => command,
+        Invocation::Print(text) => {
+            let _ = write!(std::io::stdout(), "{text}");
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
     let cwd = std::env::current_dir().context("failed to read the current folder")?;
     let workbook = Workbook::discover(&cwd)?;
-    match cli.command {
+    match command {
         Command::Day {
             day,
             json,
