@@ -4,6 +4,7 @@
 mod cli;
 mod instructors;
 mod progress;
+mod relaunch;
 
 use std::process::ExitCode;
 

@@ -14,6 +14,10 @@ use grader::workbook::{Unit, Workbook};
 
 use crate::instructors;
 use crate::progress::ProgressPrinter;
+use crate::relaunch::{Build, is_relaunched, relaunch};
+
+/// The grader's feature that brings `--watch` the system's file notifications.
+const NOTIFICATIONS: &str = "file-notifications";
 
 mod args;
 mod catalog;
@@ -318,6 +322,15 @@ fn watch_command(
         && unit.manifest.exercise(id).is_none()
     {
         return Err(unknown_exercise(unit, id));
+    }
+    if !poll && !grader::watch::FILE_NOTIFICATIONS && !is_relaunched(Build::With(NOTIFICATIONS)) {
+        return relaunch(
+            Build::With(NOTIFICATIONS),
+            "`--watch` uses the system's file notifications, which this grader was built without: \
+             running it in a grader built with them (`cargo run -p grader --features \
+             file-notifications`), which cargo builds the first time, in about 10 s (`--poll` \
+             needs none)…",
+        );
     }
     let mode = if poll {
         grader::watch::WatchMode::Poll

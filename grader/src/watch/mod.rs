@@ -6,13 +6,17 @@
 //! ([`debounce`]); the files' contents then decide whether anything changed since the last grade
 //! ([`snapshot`]), so that a save during a grade grades once more after it, and a save that
 //! changed nothing grades nothing. `--poll`, or notifications that cannot be set up, look at the
-//! files' contents every second instead ([`source`]).
+//! files' contents every second instead ([`source`]). The notifications themselves
+//! (`notifications.rs`) come with the `file-notifications` feature.
 //!
 //! Ctrl-C is the grader's own handler ([`crate::process::stop_all_on_signal`]): it stops the build
 //! or the tests running, prints the note set here and exits with 130.
 
 mod debounce;
+#[cfg(feature = "file-notifications")]
 mod filter;
+#[cfg(feature = "file-notifications")]
+mod notifications;
 mod screen;
 mod snapshot;
 mod source;
@@ -25,9 +29,41 @@ use std::time::{Duration, Instant};
 
 use crate::workbook::Unit;
 use debounce::Debouncer;
+use notifications::NotifySource;
 use screen::Screen;
 use snapshot::Snapshot;
-use source::{NotifySource, Signal};
+use source::Signal;
+
+/// Whether this grader was built with the OS's file notifications (the `file-notifications`
+/// feature). The learners' first build leaves them out, to be ready sooner; `cargo day N --watch`
+/// then runs itself again in a grader built with them.
+pub const FILE_NOTIFICATIONS: bool = cfg!(feature = "file-notifications");
+
+/// Without the `file-notifications` feature there are none: a watch asked for them looks at the
+/// files every second instead, and says why.
+#[cfg(not(feature = "file-notifications"))]
+mod notifications {
+    use std::path::PathBuf;
+    use std::sync::mpsc::Sender;
+
+    use super::source::Signal;
+
+    pub(crate) struct NotifySource;
+
+    impl NotifySource {
+        pub(crate) fn start(_: &[PathBuf], _: Sender<Signal>) -> Result<Self, String> {
+            Err(
+                "this grader was built without file notifications (its `file-notifications` \
+                 feature)"
+                    .to_owned(),
+            )
+        }
+
+        pub(crate) fn refresh(&mut self, _: bool) -> Result<(), String> {
+            Ok(())
+        }
+    }
+}
 
 /// How long the files must stay untouched before a burst of saves is graded.
 const QUIET: Duration = Duration::from_millis(200);
