@@ -1,5 +1,5 @@
-//! The instructors' subcommands: `cargo grader batch`, `cargo grader release` and
-//! `cargo grader gradescope`.
+//! The instructors' and maintainers' subcommands: `cargo grader batch`, `cargo grader release`,
+//! `cargo grader gradescope` and `cargo grader check`.
 //!
 //! They need the grader's `instructor` feature (on by default: `cargo test` and `cargo run -p grader`
 //! build it). The cargo aliases build the grader without it, for a shorter first build; there each
@@ -8,12 +8,16 @@
 use std::path::PathBuf;
 
 #[cfg(feature = "instructor")]
+mod check;
+#[cfg(feature = "instructor")]
 mod full;
 
 #[cfg(feature = "instructor")]
+pub use check::check_command;
+#[cfg(feature = "instructor")]
 pub use full::{batch_command, gradescope_command, release_command};
 #[cfg(not(feature = "instructor"))]
-pub use lean::{batch_command, gradescope_command, release_command};
+pub use lean::{batch_command, check_command, gradescope_command, release_command};
 
 /// What `cargo grader batch` was asked.
 #[cfg_attr(
@@ -53,7 +57,7 @@ mod lean {
         relaunch(
             Build::Full,
             &format!(
-                "`{command}` is an instructors' command: running it in the full grader (`cargo run \
+                "`{command}` is for instructors and the workbook's maintainers: running it in the full grader (`cargo run \
                  -p grader`), which cargo builds the first time, in about a minute…"
             ),
         )
@@ -69,5 +73,9 @@ mod lean {
 
     pub fn gradescope_command(_: &Workbook, _: &Path, _: &[String]) -> anyhow::Result<ExitCode> {
         run_in_full_grader("gradescope")
+    }
+
+    pub fn check_command(_: &Workbook, _: bool, _: &[String], _: bool) -> anyhow::Result<ExitCode> {
+        run_in_full_grader("check")
     }
 }

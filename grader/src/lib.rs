@@ -38,6 +38,7 @@ pub mod render;
 pub mod report;
 pub mod sandbox;
 pub mod sanitize;
+#[cfg(feature = "instructor")]
 pub mod selfcheck;
 pub mod solution;
 pub mod stage;

@@ -229,7 +229,7 @@ pub fn release_command(
         );
         return Ok(ExitCode::SUCCESS);
     }
-    crate::cli::print_problems(&mut out, &problems);
+    super::check::print_problems(&mut out, &problems);
     Ok(ExitCode::from(1))
 }
 
