@@ -9,6 +9,7 @@ use super::help;
 use super::matches::{self, Matches, Read};
 use super::spec;
 use super::usage_error::{GRADER, UsageError};
+use crate::instructors::BatchRequest;
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq, Eq)]
@@ -53,16 +54,7 @@ pub enum Command {
         all: bool,
     },
     List,
-    Batch {
-        submissions: Vec<PathBuf>,
-        unit: Vec<String>,
-        formats: Vec<String>,
-        out: PathBuf,
-        jobs: Option<usize>,
-        require_sandbox: bool,
-        no_cache: bool,
-        work_dir: Option<PathBuf>,
-    },
+    Batch(BatchRequest),
     Release {
         dir: PathBuf,
         with_solutions: bool,
@@ -186,16 +178,16 @@ fn command(matches: &Matches) -> Result<Command, UsageError> {
             all: m.flag("all"),
         },
         "list" => Command::List,
-        "batch" => Command::Batch {
+        "batch" => Command::Batch(BatchRequest {
             submissions: m.argument_paths(0),
-            unit: m.texts("unit")?,
+            units: m.texts("unit")?,
             formats: m.texts("format")?,
             out: m.path("out").unwrap_or_default(),
             jobs: m.number("jobs")?,
             require_sandbox: m.flag("require-sandbox"),
             no_cache: m.flag("no-cache"),
             work_dir: m.path("work-dir"),
-        },
+        }),
         "release" => Command::Release {
             dir: m.argument_path(0),
             with_solutions: m.flag("with-solutions"),

@@ -96,28 +96,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 instructors::check_command(&workbook, layout_only, &unit, mistakes)
             }
         }
-        Command::Batch {
-            submissions,
-            unit,
-            formats,
-            out,
-            jobs,
-            require_sandbox,
-            no_cache,
-            work_dir,
-        } => instructors::batch_command(
-            &workbook,
-            instructors::BatchRequest {
-                submissions,
-                units: unit,
-                formats,
-                out,
-                jobs,
-                require_sandbox,
-                no_cache,
-                work_dir,
-            },
-        ),
+        Command::Batch(request) => instructors::batch_command(&workbook, request),
         Command::Release {
             dir,
             with_solutions,

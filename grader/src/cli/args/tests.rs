@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{Command, Invocation, parse};
+use super::{BatchRequest, Command, Invocation, parse};
 use crate::cli::catalog::COMMANDS;
 
 fn command(args: &[&str]) -> Command {

@@ -6,16 +6,16 @@ use super::*;
 fn batch_takes_submissions_and_fills_in_its_defaults() {
     assert_eq!(
         command(&["batch", "submissions/alice"]),
-        Command::Batch {
+        Command::Batch(BatchRequest {
             submissions: vec![PathBuf::from("submissions/alice")],
-            unit: strings(&["all"]),
+            units: strings(&["all"]),
             formats: strings(&["json", "csv", "markdown"]),
             out: PathBuf::from("grading"),
             jobs: None,
             require_sandbox: false,
             no_cache: false,
             work_dir: None,
-        }
+        })
     );
     assert_eq!(
         command(&[
@@ -38,16 +38,16 @@ fn batch_takes_submissions_and_fills_in_its_defaults() {
             "--",
             "--odd-name",
         ]),
-        Command::Batch {
+        Command::Batch(BatchRequest {
             submissions: ["a", "b.zip", "--odd-name"].map(PathBuf::from).to_vec(),
-            unit: strings(&["day1", "capstone"]),
+            units: strings(&["day1", "capstone"]),
             formats: strings(&["junit", "csv", "gradescope"]),
             out: PathBuf::from("results"),
             jobs: Some(3),
             require_sandbox: true,
             no_cache: true,
             work_dir: Some(PathBuf::from("/tmp/work")),
-        }
+        })
     );
     assert_eq!(
         error(&["batch"]),

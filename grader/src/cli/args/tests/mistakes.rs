@@ -148,7 +148,7 @@ fn text_that_is_not_utf8_is_refused_by_name() {
     );
     let args: [OsString; 2] = ["batch".into(), bad.clone()];
     assert!(
-        matches!(parse(args), Ok(Invocation::Run(Command::Batch { submissions, .. })) if submissions == [PathBuf::from(bad)]),
+        matches!(parse(args), Ok(Invocation::Run(Command::Batch(request))) if request.submissions == [PathBuf::from(bad)]),
         "a path may be any bytes"
     );
 }
