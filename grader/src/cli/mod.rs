@@ -15,9 +15,6 @@ use crate::instructors;
 use crate::progress::ProgressPrinter;
 use crate::relaunch::{Build, is_relaunched, relaunch};
 
-/// The grader's feature that brings `--watch` the system's file notifications.
-const NOTIFICATIONS: &str = "file-notifications";
-
 mod args;
 mod catalog;
 mod help;
@@ -27,6 +24,9 @@ mod suggest;
 mod usage_error;
 
 use args::{Command, Invocation};
+
+/// The grader's feature that brings `--watch` the system's file notifications.
+const NOTIFICATIONS: &str = "file-notifications";
 
 /// Parses the command line and runs the subcommand; `Err` means bad input (exit status 2).
 pub fn run() -> anyhow::Result<ExitCode> {
