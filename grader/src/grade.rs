@@ -261,9 +261,24 @@ pub fn grade_unit(
         }
     }
 
+    // In a learner's own run, an exercise nobody has touched gets no compile-fail check: there is
+    // nothing of theirs to check yet (see below).
+    let untouched: Vec<bool> = (0..manifest.exercises.len())
+        .map(|index| {
+            options.results_cache
+                && selected.contains(&index)
+                && checks::is_untouched(root, unit, &manifest.exercises[index])
+        })
+        .collect();
     guard.before_tests();
-    let mut finished =
-        checks::run_checks_last(jobs, &mut results, &compile_errors, &target_dir, options);
+    let mut finished = checks::run_checks_last(
+        jobs,
+        &mut results,
+        &compile_errors,
+        &untouched,
+        &target_dir,
+        options,
+    );
     let warnings = guard.after_tests(&mut finished);
     // Each target that ran keeps its results, unless this run found something tampered with.
     if let Some(cache) = &cache
@@ -338,14 +353,9 @@ pub fn grade_unit(
     // In a learner's own run, an exercise whose files are as the workbook shipped them is not
     // started, whatever its tests say: a check of the source or a compile error on an untouched
     // stub is the task ahead, not a mistake.
-    if options.results_cache {
-        for &index in &selected {
-            checks::mark_untouched_as_not_started(
-                root,
-                unit,
-                &manifest.exercises[index],
-                &mut results[index],
-            );
+    for &index in &selected {
+        if untouched[index] {
+            checks::mark_untouched_as_not_started(&manifest.exercises[index], &mut results[index]);
         }
     }
 
