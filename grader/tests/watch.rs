@@ -28,6 +28,17 @@ struct Session {
 
 impl Session {
     fn start(workbook: &FixtureWorkbook, args: &[&str]) -> Session {
+        Session::spawn(workbook, args, true)
+    }
+
+    /// The same, with nowhere to print its messages: its stderr is a pipe whose reader is gone, as
+    /// when the terminal was closed or the output piped into a program that ended.
+    #[cfg(unix)]
+    fn start_with_stderr_gone(workbook: &FixtureWorkbook, args: &[&str]) -> Session {
+        Session::spawn(workbook, args, false)
+    }
+
+    fn spawn(workbook: &FixtureWorkbook, args: &[&str], read_stderr: bool) -> Session {
         let mut child = Command::new(env!("CARGO_BIN_EXE_grader"))
             .current_dir(workbook.root())
             .args(args)
@@ -40,7 +51,13 @@ impl Session {
             .spawn()
             .expect("the grader starts");
         let stdout = read_as_it_comes(child.stdout.take().expect("a stdout pipe"));
-        let stderr = read_as_it_comes(child.stderr.take().expect("a stderr pipe"));
+        let stderr_pipe = child.stderr.take().expect("a stderr pipe");
+        let stderr = if read_stderr {
+            read_as_it_comes(stderr_pipe)
+        } else {
+            drop(stderr_pipe);
+            Arc::new(Mutex::new("(nothing reads stderr)".to_owned()))
+        };
         Session {
             child,
             stdout,
@@ -258,6 +275,24 @@ fn ctrl_c_while_waiting_ends_the_session_at_once() {
         "{}",
         session.output()
     );
+}
+
+/// Printing "Stopped watching." fails when nothing reads stderr any more: Ctrl-C (or SIGTERM) must
+/// still end the session, not leave a watcher that only SIGKILL stops.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_a_session_that_has_nowhere_to_print() {
+    let workbook = FixtureWorkbook::copy_of(FIXTURE);
+    let mut session =
+        Session::start_with_stderr_gone(&workbook, &["day", "1", "--exercise", "done", "--poll"]);
+    let start = Instant::now();
+    while session.reports() < 1 {
+        assert!(start.elapsed() < FIRST_REPORT, "{}", session.output());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    session.interrupt();
+    let code = session.wait_for_exit(Duration::from_secs(5));
+    assert_eq!(code, Some(130), "{}", session.output());
 }
 
 /// Ctrl-C during the second grade, once its tests run: the hostile exercise's, saved, take

@@ -210,7 +210,8 @@ fn grade_command(
     if json {
         let text =
             serde_json::to_string_pretty(&report).context("failed to write the JSON report")?;
-        println!("{text}");
+        // Not `println!`, which panics when the reader is gone (`cargo day 1 --json | head`).
+        let _ = writeln!(std::io::stdout(), "{text}");
     } else {
         let next = next_command(workbook, unit);
         let _ = write!(

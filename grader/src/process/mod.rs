@@ -254,7 +254,11 @@ pub fn stop_all_on_signal() {
             stop_all();
         }
         if let Some(note) = INTERRUPT_NOTE.get() {
-            eprintln!("\n{note}");
+            // Not `eprintln!`, which panics when nothing reads stderr any more (the terminal was
+            // closed, the output piped into a program that ended): the handler's thread would die
+            // before the exit, and no later signal would end the grader.
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "\n{note}");
         }
         std::process::exit(130);
     });
