@@ -2,10 +2,10 @@
 //!
 //! Two keys decide whether a kept result still holds, and each covers everything it depends on:
 //! - an exercise's report, used without building anything, is kept under the unit's **sources
-//!   key**: the grader, the toolchain, cargo's and rustc's environment variables, every canonical
-//!   file of the workbook (tests, manifests, settings, the solutions, and any file a learner
-//!   added) and every learner file of the unit. Any change anywhere in them and
-//!   the unit is built again;
+//!   key**: the grader's version, the toolchain, cargo's and rustc's environment variables, every
+//!   canonical file of the workbook (the grader's code, tests, manifests, settings, the solutions,
+//!   and any file a learner added) and every learner file of the unit. Any change anywhere in
+//!   them and the unit is built again;
 //! - a test target's results, used after a build, are kept under its **build key**: the sources
 //!   key's grader, toolchain and canonical files, the exercise's own learner files, the test
 //!   binary, and the libraries and binaries of the workspace's crates that the build produced
@@ -319,16 +319,13 @@ fn build_settings_in_environment() -> u64 {
     hasher.finish()
 }
 
-/// Which grader this is: its version, and its executable's size and modification time (hashing
-/// its tens of megabytes on every run would cost more than the whole cached report). A rebuilt
-/// grader is a new file, with a new time.
+/// Which grader this is: its version. Its code is among the canonical files (everything under
+/// `grader/`, the workspace's `Cargo.toml` with its profiles), and `cargo run` builds the grader
+/// from them before every run; so the program's own file is left out, and the learners' grader
+/// and the one `--watch` runs (the same code with file notifications) share what they kept.
 fn grader_identity() -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     hasher.write(env!("CARGO_PKG_VERSION").as_bytes());
-    if let Ok(exe) = std::env::current_exe() {
-        hasher.write(exe.as_os_str().as_encoded_bytes());
-        write_stamp(&mut hasher, &exe);
-    }
     hasher.finish()
 }
 
