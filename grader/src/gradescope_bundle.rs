@@ -124,7 +124,7 @@ pub fn write_bundle(
 
 /// The `--unit` names to grade: each one the workbook has, `all` alone if any is `all` or none is
 /// given.
-fn checked_units(workbook: &Workbook, units: &[String]) -> Result<Vec<String>, BundleError> {
+pub fn checked_units(workbook: &Workbook, units: &[String]) -> Result<Vec<String>, BundleError> {
     let known: Vec<String> = workbook
         .units
         .iter()

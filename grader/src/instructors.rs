@@ -54,8 +54,9 @@ mod lean {
         relaunch(
             Build::Full,
             &format!(
-                "`{command}` is for instructors and the workbook's maintainers: running it in the full grader (`cargo run \
-                 -p grader`), which cargo builds the first time, in about a minute…"
+                "`cargo grader {command}` is for instructors and the workbook's maintainers: \
+                 running it in the full grader (`cargo run -p grader`), which cargo builds the \
+                 first time, in about a minute…"
             ),
         )
     }

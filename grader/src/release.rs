@@ -121,7 +121,7 @@ impl fmt::Display for ReleaseError {
             ),
             ReleaseError::InsideWorkbook { dir, root } => write!(
                 f,
-                "{} is inside the workbook {} (or is it): release into a folder outside the workbook, such as ../my-class",
+                "{} is the workbook {} or inside it: release into a folder outside the workbook, such as ../my-class",
                 dir.display(),
                 root.display()
             ),

@@ -133,7 +133,9 @@ fn help_of(parser: &mut lexopt::Parser) -> Result<Invocation, UsageError> {
         }
     }
     match names.as_slice() {
+        // `help help`: the grader's help, which says what `help` does.
         [] => Ok(Invocation::Print(help::grader())),
+        [name] if name == "help" => Ok(Invocation::Print(help::grader())),
         [name] => name
             .to_str()
             .and_then(spec::find)

@@ -262,7 +262,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         options: &[
             flag(
                 "layout-only",
-                "Only check that the files the manifests name exist (no build).",
+                "Only check that the files the manifests name exist (no exercise is built).",
             ),
             value_list(
                 "unit",

@@ -112,7 +112,8 @@ fn find_day(workbook: &Workbook, day: u32) -> anyhow::Result<&Unit> {
     workbook.day(day).with_context(|| {
         let days: Vec<String> = workbook.day_numbers().iter().map(u32::to_string).collect();
         format!(
-            "there is no day {day}: the workbook has day {} (try `cargo day {}`)",
+            "there is no day {day}: the workbook has {} {} (try `cargo day {}`)",
+            if days.len() == 1 { "day" } else { "days" },
             days.join(", "),
             days.first().map_or("1", String::as_str)
         )
@@ -125,14 +126,19 @@ fn find_capstone(workbook: &Workbook) -> anyhow::Result<&Unit> {
         .context("this workbook has no capstone yet (no capstone/exercises.toml)")
 }
 
-/// A day's number or `capstone`, as `cargo hint` takes it.
+/// A day's number or `capstone`, as `cargo hint`, `cargo solution` and `cargo grader check --unit`
+/// take it.
 pub(crate) fn find_unit<'a>(workbook: &'a Workbook, name: &str) -> anyhow::Result<&'a Unit> {
     if name == "capstone" {
         return find_capstone(workbook);
     }
-    let day = name.parse().with_context(|| {
-        format!("`{name}` is neither a day's number nor `capstone`: try `cargo hint 1 <exercise>`")
-    })?;
+    let Ok(day) = name.parse() else {
+        let days: Vec<String> = workbook.day_numbers().iter().map(u32::to_string).collect();
+        bail!(
+            "`{name}` is neither a day's number nor `capstone`: use one of {} or capstone",
+            days.join(", ")
+        );
+    };
     find_day(workbook, day)
 }
 
@@ -306,9 +312,9 @@ fn watch_command(
         return relaunch(
             Build::With(NOTIFICATIONS),
             "`--watch` uses the system's file notifications, which this grader was built without: \
-             running it in a grader built with them (`cargo run -p grader --features \
-             file-notifications`), which cargo builds the first time, in about 10 s (`--poll` \
-             needs none)…",
+             running it in a grader built with them (`cargo run -p grader --no-default-features \
+             --features file-notifications`), which cargo builds the first time, in about 10 s \
+             (`--poll` needs none)…",
         );
     }
     let mode = if poll {

@@ -40,7 +40,8 @@ pub fn check_command(
         }
         findings.problems
     };
-    let checked = if units.is_empty() {
+    // The layout check is the whole workbook's, whatever `--unit` says.
+    let checked = if units.is_empty() || layout_only {
         workbook.units.len()
     } else {
         units.len()

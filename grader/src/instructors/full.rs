@@ -238,6 +238,8 @@ pub fn gradescope_command(
     dir: &Path,
     units: &[String],
 ) -> anyhow::Result<ExitCode> {
+    // A unit the workbook does not have is bad input, said before a release is written for nothing.
+    grader::gradescope_bundle::checked_units(workbook, units)?;
     // Everything in the bundle is copied into the image that students' code runs in: its workbook
     // is a release, without the reference solutions, whatever this copy of the workbook holds.
     let release_dir = tempfile::Builder::new()

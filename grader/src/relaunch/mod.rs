@@ -10,8 +10,6 @@ use std::ffi::OsString;
 use std::io::Write as _;
 use std::process::{Command, ExitCode};
 
-use anyhow::Context as _;
-
 #[cfg(windows)]
 mod windows;
 
@@ -68,8 +66,9 @@ pub fn relaunch(build: Build, announcement: &str) -> anyhow::Result<ExitCode> {
     let cargo = grader::compile::cargo_command();
     let status =
         grader::process::status_own(&mut command(&cargo, build, std::env::args_os().skip(1)))
-            .with_context(|| {
-                format!("failed to run `{cargo} run -p grader`: is cargo installed?")
+            .map_err(|source| grader::compile::CompileError::CargoMissing {
+                cargo: cargo.clone(),
+                source,
             })?;
     Ok(match status.code() {
         Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),

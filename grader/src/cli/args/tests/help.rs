@@ -14,6 +14,11 @@ fn the_graders_help_lists_every_command_with_what_it_does() {
     let help = printed(&["--help"]);
     assert_eq!(printed(&["-h"]), help);
     assert_eq!(printed(&["help"]), help);
+    assert_eq!(
+        printed(&["help", "help"]),
+        help,
+        "`help` is a command the help lists"
+    );
     assert!(
         help.contains("Usage: cargo grader <COMMAND> [OPTIONS]"),
         "{help}"
