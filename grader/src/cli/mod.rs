@@ -252,7 +252,7 @@ fn first_words(workbook: &Workbook, unit: &Unit) -> String {
         format!("Grading {} ({})…", unit.label(), unit.package)
     } else {
         format!(
-            "First run of {}: building its dependencies and tests ({}), which takes about half a \
+            "First run of {}: building its dependencies and tests ({}), which takes up to half a \
              minute; later runs take a second or two.",
             unit.label(),
             unit.package
