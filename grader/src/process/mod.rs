@@ -101,6 +101,38 @@ pub fn status_own(command: &mut Command) -> std::io::Result<ExitStatus> {
     spawn_own(command)?.wait()
 }
 
+/// The grader that runs this one's command line in its place (a relaunch, with more features), while
+/// it runs: an interruption that reaches only this grader (SIGTERM to its process alone) is passed
+/// on to it, and this grader waits for it to stop its tests before exiting.
+static RELAUNCHED: Mutex<Option<u32>> = Mutex::new(None);
+
+/// [`status_own`], for a grader run in this one's place (see [`RELAUNCHED`]).
+pub fn status_of_relaunched(command: &mut Command) -> std::io::Result<ExitStatus> {
+    let mut child = spawn_own(command)?;
+    if let Ok(mut relaunched) = RELAUNCHED.lock() {
+        *relaunched = Some(child.id());
+    }
+    let status = child.wait();
+    if let Ok(mut relaunched) = RELAUNCHED.lock() {
+        *relaunched = None;
+    }
+    status
+}
+
+/// Passes an interruption on to the relaunched grader, if one runs, and waits (5 s at most) for it
+/// to end: it stops its own tests and says its own note.
+fn interrupt_relaunched() {
+    let running = || RELAUNCHED.lock().ok().and_then(|relaunched| *relaunched);
+    let Some(pid) = running() else {
+        return;
+    };
+    os::pass_on_interrupt(pid);
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while running().is_some() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// [`Command::output`], as one of the grader's own children: stdout and stderr are read whole,
 /// side by side, so that neither pipe fills while the other is read.
 pub fn output_own(command: &mut Command) -> std::io::Result<std::process::Output> {
@@ -245,6 +277,7 @@ impl Drop for Contained {
 pub fn stop_all_on_signal() {
     os::on_interrupt(|| {
         INTERRUPTED.store(true, Ordering::SeqCst);
+        interrupt_relaunched();
         stop_all();
         crate::compile::stop_running_builds();
         // A test killed just now hands its children to the grader only once it is gone, and a

@@ -64,12 +64,15 @@ pub fn relaunch(build: Build, announcement: &str) -> anyhow::Result<ExitCode> {
     #[cfg(windows)]
     windows::step_aside();
     let cargo = grader::compile::cargo_command();
-    let status =
-        grader::process::status_own(&mut command(&cargo, build, std::env::args_os().skip(1)))
-            .map_err(|source| grader::compile::CompileError::CargoMissing {
-                cargo: cargo.clone(),
-                source,
-            })?;
+    let status = grader::process::status_of_relaunched(&mut command(
+        &cargo,
+        build,
+        std::env::args_os().skip(1),
+    ))
+    .map_err(|source| grader::compile::CompileError::CargoMissing {
+        cargo: cargo.clone(),
+        source,
+    })?;
     Ok(match status.code() {
         Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         None => ExitCode::from(130),
