@@ -161,7 +161,10 @@ impl Manifest {
         })?;
         let manifest: Manifest = toml::from_str(&text).map_err(|e| ManifestError::Parse {
             path: path.to_owned(),
-            message: e.message().to_owned(),
+            message: match e.span() {
+                Some(span) => format!("{}: {}", line_and_column(&text, span.start), e.message()),
+                None => e.message().to_owned(),
+            },
         })?;
         manifest
             .validate()
@@ -307,6 +310,14 @@ impl Exercise {
     }
 }
 
+/// "line 3, column 5" of the byte `offset` of `text` (both from 1, the column in characters).
+fn line_and_column(text: &str, offset: usize) -> String {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    format!("line {line}, column {column}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,6 +340,20 @@ mod tests {
         timeout_secs = 3
         target_timeouts = { ex1_compile_fail = 600 }
     "#;
+
+    #[test]
+    fn a_manifest_that_is_not_toml_says_where() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("exercises.toml");
+        std::fs::write(&path, "kind = \"day\"\nday = 1\ntitle\n").unwrap();
+        let error = Manifest::load(&path)
+            .expect_err("line 3 has no `=`")
+            .to_string();
+        assert!(
+            error.contains("is not a valid manifest: line 3, column "),
+            "the line to fix is named: {error}"
+        );
+    }
 
     #[test]
     fn timeouts_fall_back_from_target_to_exercise_to_default() {
