@@ -263,13 +263,11 @@ pub fn grade_unit(
 
     // In a learner's own run, an exercise nobody has touched gets no compile-fail check: there is
     // nothing of theirs to check yet (see below).
-    let untouched: Vec<bool> = (0..manifest.exercises.len())
-        .map(|index| {
-            options.results_cache
-                && selected.contains(&index)
-                && checks::is_untouched(root, unit, &manifest.exercises[index])
-        })
-        .collect();
+    let untouched = if options.results_cache {
+        checks::untouched_exercises(root, unit, &selected)
+    } else {
+        vec![false; manifest.exercises.len()]
+    };
     guard.before_tests();
     let mut finished = checks::run_checks_last(
         jobs,

@@ -90,15 +90,22 @@ pub(super) fn run_checks_last(
     finished
 }
 
-/// Whether an exercise is one nobody has touched, in a learner's own run: its files are as the
-/// unit's `stubs.toml` records them ([`stubs`]), and its tests are the workbook's (the learner's
-/// own tests are theirs to write, and graded as they stand).
-pub(super) fn is_untouched(root: &Path, unit: &Unit, exercise: &crate::manifest::Exercise) -> bool {
-    exercise.min_tests.is_none() && stubs::is_untouched(root, unit, exercise)
+/// For each exercise of `unit`, whether it is one of `selected` that nobody has touched: its files
+/// are as the unit's `stubs.toml` records them ([`stubs`]), and its tests are the workbook's (the
+/// learner's own tests are theirs to write, and graded as they stand).
+pub(super) fn untouched_exercises(root: &Path, unit: &Unit, selected: &[usize]) -> Vec<bool> {
+    let exercises = &unit.manifest.exercises;
+    stubs::untouched_exercises(root, unit)
+        .into_iter()
+        .enumerate()
+        .map(|(index, untouched)| {
+            untouched && selected.contains(&index) && exercises[index].min_tests.is_none()
+        })
+        .collect()
 }
 
-/// Turns the failures of an exercise nobody has touched ([`is_untouched`]) into "not started"
-/// (keeping what each test said).
+/// Turns the failures of an exercise nobody has touched ([`untouched_exercises`]) into "not
+/// started" (keeping what each test said).
 pub(super) fn mark_untouched_as_not_started(
     exercise: &crate::manifest::Exercise,
     results: &mut [TestResult],

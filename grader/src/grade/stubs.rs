@@ -65,17 +65,23 @@ fn recorded(root: &Path, unit: &Unit) -> Option<StubsFile> {
     toml::from_str(&text).ok()
 }
 
-/// Whether every file of `exercise` is as shipped. `false` when the unit has no record, or the
-/// record does not name a file: then nothing is taken for untouched.
-pub fn is_untouched(root: &Path, unit: &Unit, exercise: &Exercise) -> bool {
+/// For each exercise of `unit` (in the manifest's order), whether every one of its files is as
+/// shipped; the record is read once. All `false` when the unit has no record, and an exercise with
+/// a file the record does not name is not taken for untouched.
+pub fn untouched_exercises(root: &Path, unit: &Unit) -> Vec<bool> {
+    let exercises = &unit.manifest.exercises;
     let Some(record) = recorded(root, unit) else {
-        return false;
+        return vec![false; exercises.len()];
     };
-    exercise.files.iter().all(|file| {
+    let is_shipped = |file: &PathBuf| {
         record.stubs.get(&key_of(file)).is_some_and(|shipped| {
             digest_of_file(&root.join(&unit.dir).join(file)).as_ref() == Some(shipped)
         })
-    })
+    };
+    exercises
+        .iter()
+        .map(|exercise: &Exercise| exercise.files.iter().all(is_shipped))
+        .collect()
 }
 
 /// The record of `unit`'s learner files as they are now in the workspace at `root`.
