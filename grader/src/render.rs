@@ -414,12 +414,10 @@ fn summary_line(report: &UnitReport, unit: &Unit) -> String {
     let s = &report.summary;
     let mut parts = vec![
         format!(
-            "{} of {} {}s done",
-            s.exercises_done,
-            s.exercises,
-            exercise_word(unit)
+            "{} done",
+            count_of(s.exercises_done, s.exercises, exercise_word(unit))
         ),
-        format!("{} of {} tests passed", s.passed, s.tests),
+        format!("{} passed", count_of(s.passed, s.tests, "test")),
     ];
     for (n, status) in [
         (s.not_started, TestStatus::NotStarted),
@@ -441,6 +439,12 @@ fn summary_line(report: &UnitReport, unit: &Unit) -> String {
 }
 
 /// Days have exercises; the capstone has areas.
+/// "3 of 5 tests", "1 of 1 test": the noun agrees with the total.
+pub(crate) fn count_of(some: usize, total: usize, noun: &str) -> String {
+    let plural = if total == 1 { "" } else { "s" };
+    format!("{some} of {total} {noun}{plural}")
+}
+
 fn exercise_word(unit: &Unit) -> &'static str {
     if unit.manifest.day.is_some() {
         "exercise"
@@ -617,7 +621,7 @@ mod tests {
         assert!(text.contains("2/2 passed · 1 ignored"), "{text}");
         assert!(text.contains("Day 1: every exercise passes."), "{text}");
         assert!(
-            text.contains("1 of 1 exercises done · 2 of 2 tests passed · 1 ignored"),
+            text.contains("1 of 1 exercise done · 2 of 2 tests passed · 1 ignored"),
             "{text}"
         );
 

@@ -78,8 +78,9 @@ pub fn render_week(week: &Week<'_>) -> String {
         let standing = match report.score {
             Some(score) => format!("score {score}/100"),
             None => format!(
-                "{} of {} exercises done · {} of {} tests passed",
-                summary.exercises_done, summary.exercises, summary.passed, summary.tests
+                "{} done · {} passed",
+                crate::render::count_of(summary.exercises_done, summary.exercises, "exercise"),
+                crate::render::count_of(summary.passed, summary.tests, "test")
             ),
         };
         let _ = writeln!(
