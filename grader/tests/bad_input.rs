@@ -134,7 +134,7 @@ fn a_usage_mistake_gets_one_clear_line_and_help_goes_to_stdout() {
     let run = workbook.grader(&["day", "1", "--exrcise", "done"]).run();
     assert_one_clear_line(
         &run,
-        "unknown option `--exrcise` for `day`; did you mean `--exercise`? (see `cargo day --help`)",
+        "unknown option `--exrcise` for `cargo day`; did you mean `--exercise`? (see `cargo day --help`)",
     );
     let run = workbook
         .grader(&["hint", "1", "assertion", "--level", "x"])

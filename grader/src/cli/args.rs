@@ -109,8 +109,7 @@ where
         .to_str()
         .and_then(spec::find)
         .ok_or_else(|| UsageError::unknown_command(&name))?;
-    let typed_name = name.to_string_lossy();
-    match matches::read(spec, &typed_name, &mut parser)? {
+    match matches::read(spec, &mut parser)? {
         Read::Help => Ok(Invocation::Print(help::command(spec))),
         Read::Matches(matches) => command(&matches).map(Invocation::Run),
     }

@@ -26,11 +26,7 @@ pub struct Matches {
 
 /// Reads the rest of the command line as `spec`'s arguments and options: `--opt value` and
 /// `--opt=value`, everything after `--` as arguments, the required arguments and the conflicts.
-pub fn read(
-    spec: &'static CommandSpec,
-    typed_name: &str,
-    parser: &mut lexopt::Parser,
-) -> Result<Read, UsageError> {
+pub fn read(spec: &'static CommandSpec, parser: &mut lexopt::Parser) -> Result<Read, UsageError> {
     let mut arguments = Vec::new();
     let mut given: Vec<(&'static OptionSpec, Option<OsString>)> = Vec::new();
     while let Some(arg) = parser
@@ -44,15 +40,11 @@ pub fn read(
                 continue;
             }
             Arg::Short(letter) => {
-                return Err(UsageError::unknown_option(
-                    spec,
-                    typed_name,
-                    &format!("-{letter}"),
-                ));
+                return Err(UsageError::unknown_option(spec, &format!("-{letter}")));
             }
-            Arg::Long(long) => spec.option(long).ok_or_else(|| {
-                UsageError::unknown_option(spec, typed_name, &format!("--{long}"))
-            })?,
+            Arg::Long(long) => spec
+                .option(long)
+                .ok_or_else(|| UsageError::unknown_option(spec, &format!("--{long}")))?,
         };
         let value = read_value(spec, option, parser)?;
         let repeatable = matches!(
@@ -64,7 +56,7 @@ pub fn read(
         }
         given.push((option, value));
     }
-    check_arguments(spec, typed_name, &arguments)?;
+    check_arguments(spec, &arguments)?;
     check_conflicts(spec, &given)?;
     Ok(Read::Matches(Matches {
         spec,
@@ -104,17 +96,13 @@ fn looks_like_an_option(value: &OsStr) -> bool {
 }
 
 /// Every required argument, and no more than the command takes.
-fn check_arguments(
-    spec: &'static CommandSpec,
-    typed_name: &str,
-    arguments: &[OsString],
-) -> Result<(), UsageError> {
+fn check_arguments(spec: &'static CommandSpec, arguments: &[OsString]) -> Result<(), UsageError> {
     if let Some(missing) = spec.arguments.get(arguments.len()) {
         return Err(UsageError::missing_argument(spec, missing));
     }
     let takes_more = spec.arguments.last().is_some_and(|last| last.many);
     match arguments.get(spec.arguments.len()) {
-        Some(extra) if !takes_more => Err(UsageError::extra_argument(spec, typed_name, extra)),
+        Some(extra) if !takes_more => Err(UsageError::extra_argument(spec, extra)),
         _ => Ok(()),
     }
 }

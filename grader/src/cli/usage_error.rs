@@ -76,8 +76,9 @@ impl UsageError {
         Self::new(problem, GRADER)
     }
 
-    /// `--exrcise` for `day`, with the closest of its options.
-    pub fn unknown_option(command: &'static CommandSpec, typed_name: &str, option: &str) -> Self {
+    /// `--exrcise` for `cargo day`, with the closest of its options. The command is named as its
+    /// help names it (`cargo week`, whether `week` or `progress` was typed).
+    pub fn unknown_option(command: &'static CommandSpec, option: &str) -> Self {
         let options = command
             .options
             .iter()
@@ -85,7 +86,8 @@ impl UsageError {
             .chain(["--help".to_owned()]);
         Self::new(
             format!(
-                "unknown option `{option}` for `{typed_name}`{}",
+                "unknown option `{option}` for `{}`{}",
+                command.typed,
                 did_you_mean(option, options)
             ),
             command.typed,
@@ -122,7 +124,7 @@ impl UsageError {
     }
 
     /// One argument more than the command takes: `cargo day 1 2`.
-    pub fn extra_argument(command: &'static CommandSpec, typed_name: &str, value: &OsStr) -> Self {
+    pub fn extra_argument(command: &'static CommandSpec, value: &OsStr) -> Self {
         let takes = if command.arguments.is_empty() {
             "it takes no arguments".to_owned()
         } else {
@@ -131,8 +133,9 @@ impl UsageError {
         };
         Self::new(
             format!(
-                "unexpected argument `{}` for `{typed_name}`: {takes}",
-                value.to_string_lossy()
+                "unexpected argument `{}` for `{}`: {takes}",
+                value.to_string_lossy(),
+                command.typed
             ),
             command.typed,
         )

@@ -98,7 +98,7 @@ fn help_comes_first_even_when_the_rest_is_incomplete() {
     assert_eq!(printed(&["help", "week"]), printed(&["help", "progress"]));
     assert_eq!(
         error(&["day", "1", "--exrcise", "--help"]),
-        "unknown option `--exrcise` for `day`; did you mean `--exercise`? (see `cargo day --help`)",
+        "unknown option `--exrcise` for `cargo day`; did you mean `--exercise`? (see `cargo day --help`)",
         "a mistake before the help is still said"
     );
     assert_eq!(

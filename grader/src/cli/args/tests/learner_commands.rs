@@ -87,7 +87,7 @@ fn capstone_takes_an_area_or_the_demo_but_not_both() {
     );
     assert_eq!(
         error(&["capstone", "1"]),
-        "unexpected argument `1` for `capstone`: it takes no arguments (see `cargo capstone --help`)"
+        "unexpected argument `1` for `cargo capstone`: it takes no arguments (see `cargo capstone --help`)"
     );
 }
 
@@ -97,7 +97,7 @@ fn progress_is_also_week() {
     assert_eq!(command(&["week"]), Command::Progress);
     assert_eq!(
         error(&["week", "2"]),
-        "unexpected argument `2` for `week`: it takes no arguments (see `cargo week --help`)"
+        "unexpected argument `2` for `cargo week`: it takes no arguments (see `cargo week --help`)"
     );
     assert_eq!(printed(&["week", "--help"]), printed(&["progress", "-h"]));
 }
@@ -139,11 +139,11 @@ fn solution_reset_and_hint_take_a_unit_and_an_exercise() {
     );
     assert_eq!(
         error(&["reset", "1", "mixins", "--force"]),
-        "unknown option `--force` for `reset` (see `cargo grader reset --help`)"
+        "unknown option `--force` for `cargo grader reset` (see `cargo grader reset --help`)"
     );
     assert_eq!(
         error(&["hint", "1", "a", "b"]),
-        "unexpected argument `b` for `hint`: it takes only UNIT EXERCISE (see `cargo hint --help`)"
+        "unexpected argument `b` for `cargo hint`: it takes only UNIT EXERCISE (see `cargo hint --help`)"
     );
 }
 
@@ -189,6 +189,6 @@ fn list_takes_nothing() {
     assert_eq!(command(&["list"]), Command::List);
     assert_eq!(
         error(&["list", "--all"]),
-        "unknown option `--all` for `list` (see `cargo grader list --help`)"
+        "unknown option `--all` for `cargo grader list` (see `cargo grader list --help`)"
     );
 }

@@ -14,7 +14,7 @@ fn day_refuses_a_missing_a_bad_or_an_extra_number() {
     );
     assert_eq!(
         error(&["day", "1", "2"]),
-        "unexpected argument `2` for `day`: it takes only DAY (see `cargo day --help`)"
+        "unexpected argument `2` for `cargo day`: it takes only DAY (see `cargo day --help`)"
     );
     assert_eq!(
         error(&["day", "--", "--json"]),
@@ -27,29 +27,29 @@ fn day_refuses_a_missing_a_bad_or_an_extra_number() {
 fn an_unknown_option_is_named_with_the_closest_known_one() {
     assert_eq!(
         error(&["day", "1", "--exrcise", "mixins"]),
-        "unknown option `--exrcise` for `day`; did you mean `--exercise`? (see `cargo day --help`)"
+        "unknown option `--exrcise` for `cargo day`; did you mean `--exercise`? (see `cargo day --help`)"
     );
     assert_eq!(
         error(&["day", "1", "--colour"]),
-        "unknown option `--colour` for `day` (see `cargo day --help`)"
+        "unknown option `--colour` for `cargo day` (see `cargo day --help`)"
     );
     assert_eq!(
         error(&["day", "1", "-j"]),
-        "unknown option `-j` for `day`; did you mean `--json`? (see `cargo day --help`)",
+        "unknown option `-j` for `cargo day`; did you mean `--json`? (see `cargo day --help`)",
         "an option begun"
     );
     assert_eq!(
         error(&["day", "1", "-x"]),
-        "unknown option `-x` for `day` (see `cargo day --help`)"
+        "unknown option `-x` for `cargo day` (see `cargo day --help`)"
     );
     assert_eq!(
         error(&["day", "1", "-V"]),
-        "unknown option `-V` for `day` (see `cargo day --help`)",
+        "unknown option `-V` for `cargo day` (see `cargo day --help`)",
         "the version is the grader's option, not a command's"
     );
     assert_eq!(
         error(&["hint", "1", "x", "--levle", "2"]),
-        "unknown option `--levle` for `hint`; did you mean `--level`? (see `cargo hint --help`)"
+        "unknown option `--levle` for `cargo hint`; did you mean `--level`? (see `cargo hint --help`)"
     );
 }
 
