@@ -33,11 +33,24 @@ pub fn week<'a>(
     let mut units = Vec::new();
     for unit in &workbook.units {
         let planted = PlantedBugs::for_unit(workbook, unit, &planted_dir);
-        let note = format!(
-            "Grading {} ({}): it changed since its last report, or has none yet…",
-            unit.label(),
-            unit.package
-        );
+        let note = if crate::workbook::built_before(
+            &crate::workbook::build_folder(&workbook.root),
+            &unit.package,
+        ) {
+            format!(
+                "Grading {} ({}): it changed since its last report, or has none yet…",
+                unit.label(),
+                unit.package
+            )
+        } else {
+            // The first `cargo week` builds every unit nobody has run yet: say why it is slow.
+            format!(
+                "First run of {} ({}): building its dependencies and tests, which takes up to \
+                 half a minute…",
+                unit.label(),
+                unit.package
+            )
+        };
         let options = GradeOptions {
             progress,
             planted: planted.as_ref(),

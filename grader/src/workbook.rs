@@ -87,6 +87,27 @@ pub fn build_folder(root: &Path) -> PathBuf {
         .unwrap_or_else(|| root.join("target"))
 }
 
+/// Whether anything of `package` was ever built in the build folder `target_dir`: cargo keeps a
+/// fingerprint folder `<package>-<hash>` for each package it built (of hex digits: `day1` is
+/// not `day1-traits`). Before that, a unit's first
+/// run builds its dependencies and tests, which takes a while.
+pub fn built_before(target_dir: &Path, package: &str) -> bool {
+    std::fs::read_dir(target_dir.join("debug").join(".fingerprint"))
+        .map(|entries| {
+            entries.flatten().any(|entry| {
+                entry
+                    .file_name()
+                    .to_string_lossy()
+                    .strip_prefix(package)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(|hash| {
+                        !hash.is_empty() && hash.chars().all(|c| c.is_ascii_hexdigit())
+                    })
+            })
+        })
+        .unwrap_or(false)
+}
+
 impl Workbook {
     /// Finds the workbook root at or above `start` and loads every manifest in it.
     pub fn discover(start: &Path) -> Result<Self, WorkbookError> {
@@ -242,4 +263,29 @@ fn package_name(cargo_toml: &Path) -> Result<String, WorkbookError> {
             path: cargo_toml.to_owned(),
             message: "no [package] name".to_owned(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::built_before;
+
+    #[test]
+    fn a_package_counts_as_built_once_cargo_has_its_fingerprint() {
+        let target = tempfile::tempdir().expect("a temporary folder");
+        assert!(
+            !built_before(target.path(), "day2-derives"),
+            "no build folder yet"
+        );
+        let fingerprints = target.path().join("debug").join(".fingerprint");
+        std::fs::create_dir_all(fingerprints.join("day1-traits-0123456789abcdef")).unwrap();
+        assert!(built_before(target.path(), "day1-traits"));
+        assert!(
+            !built_before(target.path(), "day2-derives"),
+            "another package's fingerprint"
+        );
+        assert!(
+            !built_before(target.path(), "day1"),
+            "a name that is only a prefix"
+        );
+    }
 }

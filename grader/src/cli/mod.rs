@@ -235,19 +235,10 @@ fn grade_command(
 
 /// What a run starts by saying: on the first run of a unit, what is built and how long it takes.
 fn first_words(workbook: &Workbook, unit: &Unit) -> String {
-    let target_dir = grader::workbook::build_folder(&workbook.root);
-    // Cargo's fingerprints of the unit's package, `<package>-<hash>`, once anything of it was built.
-    let built = std::fs::read_dir(target_dir.join("debug").join(".fingerprint"))
-        .map(|entries| {
-            entries.flatten().any(|entry| {
-                entry
-                    .file_name()
-                    .to_string_lossy()
-                    .strip_prefix(unit.package.as_str())
-                    .is_some_and(|rest| rest.starts_with('-'))
-            })
-        })
-        .unwrap_or(false);
+    let built = grader::workbook::built_before(
+        &grader::workbook::build_folder(&workbook.root),
+        &unit.package,
+    );
     if built {
         format!("Grading {} ({})…", unit.label(), unit.package)
     } else {
