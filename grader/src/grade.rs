@@ -171,6 +171,7 @@ pub fn grade_unit(
         .prefix("workbook-grading-")
         .tempdir()
         .map_err(CompileError::Output)?;
+    let _scratch_on_interrupt = crate::process::RemovedOnInterrupt::new(scratch.path());
     let mut guard = RunGuard::new(root, unit);
     // Each test's place in its binary's list: the order its author gave (`workbook_harness::main!`
     // lists the basic tests before the specific ones), which the report keeps.

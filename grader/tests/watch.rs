@@ -24,6 +24,8 @@ struct Session {
     child: Child,
     stdout: Arc<Mutex<String>>,
     stderr: Arc<Mutex<String>>,
+    /// The grader's own temporary folder (`TMPDIR`), to see what it leaves there.
+    temporary: tempfile::TempDir,
 }
 
 impl Session {
@@ -39,9 +41,11 @@ impl Session {
     }
 
     fn spawn(workbook: &FixtureWorkbook, args: &[&str], read_stderr: bool) -> Session {
+        let temporary = tempfile::tempdir().expect("a temporary folder");
         let mut child = Command::new(env!("CARGO_BIN_EXE_grader"))
             .current_dir(workbook.root())
             .args(args)
+            .env("TMPDIR", temporary.path())
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
             .env_remove("CARGO_TARGET_DIR")
@@ -62,6 +66,7 @@ impl Session {
             child,
             stdout,
             stderr,
+            temporary,
         }
     }
 
@@ -326,6 +331,25 @@ fn ctrl_c_while_grading_ends_the_session_at_once() {
         session.output()
     );
     assert_eq!(session.grades(), 1, "{}", session.output());
+}
+
+/// The interruption's exit runs no destructor, so the handler removes the run's scratch folder
+/// itself.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_grading_leaves_no_scratch_folder() {
+    let session = interrupt_a_grade();
+    let left: Vec<String> = std::fs::read_dir(session.temporary.path())
+        .expect("the grader's temporary folder")
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("workbook-grading-"))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "the interrupted grade left {left:?}\n{}",
+        session.output()
+    );
 }
 
 #[cfg(unix)]

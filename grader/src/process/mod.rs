@@ -286,6 +286,7 @@ pub fn stop_all_on_signal() {
             std::thread::sleep(std::time::Duration::from_millis(20));
             stop_all();
         }
+        remove_folders_of_the_run();
         if let Some(note) = INTERRUPT_NOTE.get() {
             // Not `eprintln!`, which panics when nothing reads stderr any more (the terminal was
             // closed, the output piped into a program that ended): the handler's thread would die
@@ -295,6 +296,44 @@ pub fn stop_all_on_signal() {
         }
         std::process::exit(130);
     });
+}
+
+/// The folders a run made for itself (its scratch folder): the interrupt handler removes them,
+/// since its exit runs no destructor. Each is listed while its [`RemovedOnInterrupt`] lives.
+static FOLDERS_OF_THE_RUN: Mutex<Vec<std::path::PathBuf>> = Mutex::new(Vec::new());
+
+/// A folder of the run's own, removed should Ctrl-C or SIGTERM end the grader while this lives
+/// (its own owner removes it otherwise, as a `TempDir` does when dropped).
+#[must_use = "the folder is removed on an interruption only while this lives"]
+pub struct RemovedOnInterrupt(std::path::PathBuf);
+
+impl RemovedOnInterrupt {
+    pub fn new(folder: &std::path::Path) -> Self {
+        folders_of_the_run().push(folder.to_owned());
+        RemovedOnInterrupt(folder.to_owned())
+    }
+}
+
+impl Drop for RemovedOnInterrupt {
+    fn drop(&mut self) {
+        let mut folders = folders_of_the_run();
+        if let Some(at) = folders.iter().position(|folder| *folder == self.0) {
+            folders.remove(at);
+        }
+    }
+}
+
+/// The list, even if a thread panicked while holding it: the handler must still get to exit.
+fn folders_of_the_run() -> std::sync::MutexGuard<'static, Vec<std::path::PathBuf>> {
+    FOLDERS_OF_THE_RUN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn remove_folders_of_the_run() {
+    for folder in folders_of_the_run().iter() {
+        let _ = std::fs::remove_dir_all(folder);
+    }
 }
 
 /// What Ctrl-C or SIGTERM prints before the grader exits with 130, if anything.
