@@ -7,15 +7,17 @@ use std::collections::BTreeMap;
 
 use support::{FixtureWorkbook, Run, exercise};
 
-/// How many tests a run ran (each "Running N tests…" line); 0 when it ran none.
+/// How many tests a run ran (each "Running N tests…" or "Running 1 test…" line); 0 when it ran
+/// none.
 fn tests_run(run: &Run) -> usize {
     run.stderr
         .lines()
         .filter_map(|line| {
-            line.strip_prefix("Running ")?
-                .strip_suffix(" tests…")?
-                .parse::<usize>()
-                .ok()
+            let rest = line.strip_prefix("Running ")?;
+            let count = rest
+                .strip_suffix(" tests…")
+                .or_else(|| rest.strip_suffix(" test…"))?;
+            count.parse::<usize>().ok()
         })
         .sum()
 }
