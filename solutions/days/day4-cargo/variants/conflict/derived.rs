@@ -47,13 +47,22 @@
 /// `vec!["1.2.3", "4.5.6"]` (without the `v`).
 pub fn fetchy_versions_in_build() -> Vec<&'static str> {
     let mut versions = Vec::new();
-    for user in [User::Pagerlink, User::Alertkit, User::AlertRouterAsFetchy3, User::AlertRouter] {
+    for user in [
+        User::Pagerlink,
+        User::Alertkit,
+        User::AlertRouterAsFetchy3,
+        User::AlertRouter,
+    ] {
         let v = fetchy_version_of(user);
         if !versions.contains(&v) {
             versions.push(v);
         }
     }
-    versions.sort_by_key(|v| v.split('.').map(|n| n.parse::<u32>().unwrap()).collect::<Vec<_>>());
+    versions.sort_by_key(|v| {
+        v.split('.')
+            .map(|n| n.parse::<u32>().unwrap())
+            .collect::<Vec<_>>()
+    });
     versions
 }
 

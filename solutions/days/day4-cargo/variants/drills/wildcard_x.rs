@@ -181,11 +181,21 @@ pub enum Drill4Command {
 /// The command that answers `question`.
 pub fn drill4_command_for(question: Drill4Question) -> Drill4Command {
     const TABLE: [(Drill4Question, Drill4Command); 3] = [
-        (Drill4Question::EverythingForAScript, Drill4Command::Metadata),
-        (Drill4Question::WhoInMyBuildDependsOnIt, Drill4Command::TreeInvert),
+        (
+            Drill4Question::EverythingForAScript,
+            Drill4Command::Metadata,
+        ),
+        (
+            Drill4Question::WhoInMyBuildDependsOnIt,
+            Drill4Command::TreeInvert,
+        ),
         (Drill4Question::WhatIsThisCrate, Drill4Command::Info),
     ];
-    TABLE.iter().find(|(q, _)| *q == question).map(|(_, c)| *c).unwrap()
+    TABLE
+        .iter()
+        .find(|(q, _)| *q == question)
+        .map(|(_, c)| *c)
+        .unwrap()
 }
 
 // ---------------------------------------------------------------------------------------------
