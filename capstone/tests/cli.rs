@@ -492,6 +492,47 @@ fn config_errors_name_the_field() {
     }
 }
 
+fn config_errors_come_in_the_order_of_the_file() {
+    let cases: Vec<(String, &str, &str)> = vec![
+        (
+            "[alerts]\nmin_severity = \"ok\"\n".to_owned(),
+            "alerts.min_severity",
+            "the alerts come first: a bad min_severity is found before the missing servers",
+        ),
+        (
+            format!(
+                "{SERVER}{}[[servers]]\nname = \"\"\nhost = \"localhost\"\n",
+                disk_check("80.0", "150.0")
+            ),
+            "servers[0].checks[0].critical",
+            "the servers in order, each server's checks before the next server: servers[0]'s \
+             bad check is found before servers[1]'s empty name",
+        ),
+        (
+            format!(
+                "{SERVER}{}{}",
+                disk_check("80.0", "150.0"),
+                port_check("port = 0")
+            ),
+            "servers[0].checks[0].critical",
+            "the checks in order: checks[0] before checks[1]",
+        ),
+    ];
+    for (text, field, why) in cases {
+        match Config::from_toml(&text) {
+            Ok(_) => panic!("this config must be refused, naming `{field}`:\n{text}"),
+            Err(error) => {
+                let line = error.to_string();
+                assert!(
+                    line.starts_with(&format!("{field}: ")),
+                    "validate returns the first problem in the order the task gives ({why}), \
+                     so the error must name `{field}`; got {line:?} for:\n{text}"
+                );
+            }
+        }
+    }
+}
+
 fn config_accepts_the_ends_of_every_range() {
     let text = format!(
         "{SERVER}{}{}{}{}",
@@ -1628,6 +1669,7 @@ workbook_harness::main!(
     parse_args_takes_a_value_after_an_equals_sign,
     exit_status_follows_the_nagios_convention,
     config_errors_name_the_field,
+    config_errors_come_in_the_order_of_the_file,
     config_accepts_the_ends_of_every_range,
     every_config_value_reaches_its_check,
     a_config_error_never_shows_a_secret,

@@ -219,6 +219,12 @@ fn a_secret_never_shows_its_value() {
             !text.is_empty(),
             "a Secret prints something, just not its value"
         );
+        assert!(
+            !text.contains("pd-r") && !text.contains("6789"),
+            "a Secret must show no part of its value either: got {text:?}. Its first or last \
+             characters (`****6789`, as a card receipt does) narrow the search for the key and \
+             tell a reader which key leaked; print only something like `****`"
+        );
     }
 }
 

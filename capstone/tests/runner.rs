@@ -227,6 +227,37 @@ fn run_repeats_on_the_schedule_and_returns_the_last_report() {
     );
 }
 
+fn run_with_zero_rounds_runs_none() {
+    let mut monitor = Monitor::new(AlertManager::new(Status::Warning));
+    monitor.add_server(server("web-01"), vec![scripted("memory", &[Status::Ok])]);
+    let mut clock = FakeClock {
+        now: T0,
+        slept: Vec::new(),
+    };
+    let mut seen = Vec::new();
+    let none = Schedule {
+        interval: Duration::from_secs(30),
+        rounds: Some(0),
+    };
+    let last = monitor.run(
+        &FixedReadings::default(),
+        none,
+        &mut clock,
+        &mut |report: &Report| {
+            seen.push(report.generated_at);
+            ControlFlow::Continue(())
+        },
+    );
+    assert!(
+        seen.is_empty() && last.is_none() && clock.slept.is_empty(),
+        "a schedule of 0 rounds runs no round: no report to on_report (got {seen:?}), no sleep \
+         (got {:?}), and run returns None (got a report: {}). Check the number of rounds before \
+         each round, the first one too",
+        clock.slept,
+        last.is_some()
+    );
+}
+
 fn run_stops_after_the_round_whose_report_says_break() {
     let mut monitor = Monitor::new(AlertManager::new(Status::Warning));
     monitor.add_server(
@@ -410,6 +441,26 @@ fn an_empty_table_has_the_header_and_the_summary() {
     );
 }
 
+fn a_column_is_as_wide_as_its_title_when_its_cells_are_narrower() {
+    let report = Report {
+        generated_at: T0,
+        status: Status::Ok,
+        results: vec![result("a", "b", Status::Ok, None, "m")],
+        opened: Vec::new(),
+        resolved: Vec::new(),
+        open_alerts: Vec::new(),
+    };
+    assert_eq!(
+        render_table(&report),
+        "SERVER  CHECK  STATUS  VALUE  MESSAGE\n\
+         a       b      OK      -      m\n\
+         total 1: 1 ok, 0 warning, 0 critical\n",
+        "each column is as wide as its widest cell, the header's included: here every title is \
+         wider than the cells under it, so the cells are padded to the titles' widths (a width \
+         taken from the results alone leaves the titles out of line)"
+    );
+}
+
 fn the_json_report_is_one_line_that_parses_back() {
     let json = render_json(&sample_report());
     assert!(
@@ -455,9 +506,11 @@ workbook_harness::main!(
     the_report_status_is_the_worst_result,
     alerts_open_once_and_resolve_across_rounds,
     run_repeats_on_the_schedule_and_returns_the_last_report,
+    run_with_zero_rounds_runs_none,
     run_stops_after_the_round_whose_report_says_break,
     the_table_report_has_the_specified_layout,
     an_empty_table_has_the_header_and_the_summary,
+    a_column_is_as_wide_as_its_title_when_its_cells_are_narrower,
     the_json_report_is_one_line_that_parses_back,
     the_json_report_has_every_field_even_when_empty,
 );

@@ -168,6 +168,13 @@ fn the_name_is_the_first_argument_or_sre_project() {
         "disk-watch",
         "the name is the first argument ($1), whatever follows it"
     );
+    assert_eq!(
+        project_name(&[String::new()]),
+        "",
+        "an empty first argument is passed on as it is (check_name then refuses it): bash's \
+         ${{1:-...}} treats empty and missing alike, but the task keeps DEFAULT_NAME for a \
+         missing argument only"
+    );
 }
 
 fn names_cargo_accepts_pass_the_check() {
@@ -571,6 +578,42 @@ fn a_folder_with_files_is_never_overwritten() {
     }
 }
 
+fn a_folder_with_a_hidden_file_or_a_folder_is_never_overwritten() {
+    for (what, only) in [
+        ("only a hidden file, `.env`", ".env"),
+        ("only a folder, `notes`", "notes"),
+    ] {
+        let parent = tempfile::tempdir().expect("a temporary folder");
+        let dir = parent.path().join("disk-watch");
+        fs::create_dir(&dir).expect("an existing project folder");
+        if only == "notes" {
+            fs::create_dir(dir.join(only)).expect("a folder in the project folder");
+        } else {
+            fs::write(dir.join(only), "TOKEN=secret\n").expect("a hidden file");
+        }
+        let result = create_project(parent.path(), "disk-watch");
+        assert_eq!(
+            entries(&dir),
+            vec![only.to_owned()],
+            "create_project wrote into an existing folder that holds {what}: a folder that \
+             holds anything (a file, a hidden file, a folder) is refused with NotEmpty, and \
+             nothing is written. Count every entry `fs::read_dir` gives, not only files, and \
+             not only names without a leading `.`"
+        );
+        match result {
+            Err(TemplateError::NotEmpty(path)) => assert_same_folder(&path, &dir, "disk-watch"),
+            Err(e) => panic!(
+                "a project folder that holds {what} is refused with \
+                 TemplateError::NotEmpty(the project folder); the error was: {e}"
+            ),
+            Ok(_) => panic!(
+                "create_project must refuse a project folder that holds {what}: it is not \
+                 empty (NotEmpty)"
+            ),
+        }
+    }
+}
+
 fn an_invalid_name_writes_nothing() {
     let outer = tempfile::tempdir().expect("a temporary folder");
     let parent = outer.path().join("projects");
@@ -616,5 +659,6 @@ workbook_harness::main!(
     the_new_project_builds_and_its_test_passes,
     an_existing_empty_folder_is_filled,
     a_folder_with_files_is_never_overwritten,
+    a_folder_with_a_hidden_file_or_a_folder_is_never_overwritten,
     an_invalid_name_writes_nothing,
 );
