@@ -3,96 +3,28 @@
 //! The same function grades a learner's day, the reference solutions and every submission of a
 //! class: they differ only in the workspace folder and the target folder they are given.
 
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::time::Duration;
 
 mod checks;
+mod jobs;
+mod not_run;
+mod options;
 pub mod results_cache;
 pub mod stubs;
+
+pub use options::{GradeOptions, Progress, default_jobs};
 
 use crate::compile::{CompileError, build_test_targets_sandboxed, build_tests_sandboxed};
 use crate::integrity::RunGuard;
 use crate::next_step::{file_named_by, first_to_show};
-use crate::planted::{ON_REFERENCE_TARGET, PlantedBugs};
+use crate::planted::ON_REFERENCE_TARGET;
 use crate::process::Limits;
 use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
-use crate::sandbox::{Sandbox, Scope};
-use crate::testrun::{Protocol, TestEnv, list_tests, run_test};
+use crate::testrun::{Protocol, TestEnv, list_tests};
 use crate::workbook::Unit;
+use jobs::{Job, run_jobs};
+use not_run::{not_compiled, refused_file, target_result};
 use results_cache::ResultsCache;
-
-/// What the grader tells the person waiting while it works.
-#[derive(Debug, Clone)]
-pub enum Progress<'a> {
-    /// A line of cargo's own output ("Compiling sysinfo v0.40.4").
-    Cargo(&'a str),
-    /// The tests are built; this many will now run.
-    Running(usize),
-    /// One test has finished.
-    Finished(&'a TestResult),
-    /// What the grader is doing, for the person waiting ("Building the compile-fail checks…").
-    Note(&'a str),
-}
-
-/// How to grade.
-#[derive(Clone)]
-pub struct GradeOptions<'a> {
-    /// Where cargo builds; `None` for the workspace's own `target/`.
-    pub target_dir: Option<PathBuf>,
-    /// Grade only these exercises (by id); empty for all.
-    pub only: Vec<String>,
-    /// How many tests run at once.
-    pub jobs: usize,
-    pub progress: &'a (dyn Fn(Progress<'_>) + Sync),
-    /// The bugs planted in the reference solution that grade the learner's own tests, if any.
-    pub planted: Option<&'a PlantedBugs>,
-    /// Run no more tests of an exercise once one has failed (the self-check, which only needs to
-    /// know that a planted mistake is caught, not every test it breaks).
-    pub stop_at_first_failure: bool,
-    /// The sandbox the build and every test run in, and what they may touch (an instructor's
-    /// batch); `None` for a learner's own run.
-    pub sandbox: Option<(&'a Sandbox, &'a Scope)>,
-    /// Keep results between runs and reuse those whose inputs have not changed (a learner's own
-    /// runs: [`results_cache`]); instructors' grading and the self-check always run everything.
-    pub results_cache: bool,
-    /// What to say when the unit has to be built, rather than shown from kept results (`cargo
-    /// week`, which grades every unit).
-    pub on_build: Option<&'a str>,
-}
-
-impl GradeOptions<'_> {
-    /// Defaults for a learner's run: all exercises, one test per core, no progress output.
-    pub fn quiet() -> GradeOptions<'static> {
-        GradeOptions {
-            target_dir: None,
-            only: Vec::new(),
-            jobs: default_jobs(),
-            progress: &|_| {},
-            planted: None,
-            stop_at_first_failure: false,
-            sandbox: None,
-            results_cache: false,
-            on_build: None,
-        }
-    }
-}
-
-/// One test per core.
-pub fn default_jobs() -> usize {
-    std::thread::available_parallelism().map_or(2, usize::from)
-}
-
-struct Job {
-    exercise: usize,
-    target: String,
-    name: String,
-    binary: PathBuf,
-    env: TestEnv,
-    timeout: Duration,
-    protocol: Protocol,
-}
 
 /// Grades `unit` in the workspace at `root`.
 pub fn grade_unit(
@@ -450,101 +382,4 @@ fn file_to_open(
         })
         .collect();
     file_named_by(test, &files).map_or(first, PathBuf::from)
-}
-
-/// Runs the jobs on `options.jobs` threads; returns (exercise index, result) in any order.
-fn run_jobs(jobs: Vec<Job>, options: &GradeOptions<'_>) -> Vec<(usize, TestResult)> {
-    let queue = Mutex::new(VecDeque::from(jobs));
-    let done = Mutex::new(Vec::new());
-    let settled = Mutex::new(std::collections::BTreeSet::new());
-    std::thread::scope(|scope| {
-        for _ in 0..options.jobs.max(1) {
-            scope.spawn(|| {
-                loop {
-                    let Some(job) = queue.lock().expect("queue lock").pop_front() else {
-                        break;
-                    };
-                    if options.stop_at_first_failure
-                        && settled
-                            .lock()
-                            .expect("settled lock")
-                            .contains(&job.exercise)
-                    {
-                        continue;
-                    }
-                    let outcome =
-                        run_test(&job.binary, &job.name, &job.env, job.timeout, job.protocol);
-                    let verdict = outcome.verdict;
-                    let result = TestResult {
-                        name: job.name,
-                        target: job.target,
-                        status: verdict.status,
-                        message: verdict.message,
-                        location: verdict.location,
-                        note: verdict.note,
-                        explanation: verdict.explanation,
-                        duration_ms: outcome.duration.as_millis().try_into().unwrap_or(u64::MAX),
-                    };
-                    if result.status != TestStatus::Passed {
-                        settled.lock().expect("settled lock").insert(job.exercise);
-                    }
-                    (options.progress)(Progress::Finished(&result));
-                    done.lock()
-                        .expect("results lock")
-                        .push((job.exercise, result));
-                }
-            });
-        }
-    });
-    done.into_inner().expect("results lock")
-}
-
-/// The results of a target that did not compile: one per test its `workbook_harness::main!`
-/// declares, so that an exercise counts the same tests whether or not it compiles; one for the
-/// whole target when it is the learner's own (libtest) or its list cannot be read.
-fn not_compiled(env: &TestEnv, protocol: Protocol, target: &str, error: &str) -> Vec<TestResult> {
-    let declared = match protocol {
-        Protocol::Harness => {
-            crate::declared_tests::declared_tests(&env.package_dir, target).unwrap_or_default()
-        }
-        Protocol::Libtest => Vec::new(),
-    };
-    if declared.is_empty() {
-        return vec![target_result(
-            target,
-            TestStatus::DoesNotCompile,
-            error.to_owned(),
-        )];
-    }
-    declared
-        .into_iter()
-        .map(|name| TestResult {
-            name,
-            ..target_result(target, TestStatus::DoesNotCompile, error.to_owned())
-        })
-        .collect()
-}
-
-/// A result for a whole target whose tests could not be run (or even listed); with a test's own
-/// name, for one test that was not run.
-fn target_result(target: &str, status: TestStatus, message: String) -> TestResult {
-    TestResult {
-        name: target.to_owned(),
-        target: target.to_owned(),
-        status,
-        message: Some(message),
-        location: None,
-        note: None,
-        explanation: None,
-        duration_ms: 0,
-    }
-}
-
-/// Why one of `exercise`'s learner files is not graded as it is (`learner_code`), naming the file.
-fn refused_file(root: &Path, unit: &Unit, exercise: &crate::manifest::Exercise) -> Option<String> {
-    exercise.files.iter().find_map(|file| {
-        let path = unit.dir.join(file);
-        let text = std::fs::read_to_string(root.join(&path)).ok()?;
-        crate::learner_code::refusal(&text).map(|why| format!("{}: {why}", path.display()))
-    })
 }
