@@ -173,6 +173,64 @@ fn a_check_that_fails_on_an_untouched_stub_reads_not_started_until_the_file_chan
     );
 }
 
+/// A module the learner put in a file of their own builds and passes here, but handing in takes
+/// only the exercises' files: the report says so, and the run does not count as done.
+#[test]
+fn a_source_file_the_workbook_did_not_ship_is_named_as_left_out_of_handing_in() {
+    let workbook = FixtureWorkbook::copy_of("workbook");
+    let only = ["day", "1", "--exercise", "done"];
+    let recorded = workbook.grader(&["check", "--record-stubs"]).run();
+    assert_eq!(recorded.status, 0, "{}", recorded.stderr);
+    let done = workbook.grader(&only).run();
+    assert_eq!(
+        done.status, 0,
+        "the solved exercise is done\n{}",
+        done.stdout
+    );
+
+    // An editor's hidden lock file, and a file that is not Rust, are not the learner's modules.
+    workbook.write("days/day1-fixture/src/.#done.rs", "lock");
+    workbook.write("days/day1-fixture/src/notes.md", "my notes");
+    let still = workbook.grader(&only).run();
+    assert_eq!(still.status, 0, "{}", still.stdout);
+
+    workbook.write(
+        "days/day1-fixture/src/done/helpers.rs",
+        "pub fn two() -> u32 { 2 }\n",
+    );
+    let added = workbook.grader(&only).run();
+    assert_eq!(
+        added.status, 1,
+        "a file left out of handing in: not done\n{}",
+        added.stdout
+    );
+    for expected in [
+        "days/day1-fixture/src/done/helpers.rs",
+        "an instructor's grading leaves it out",
+    ] {
+        assert!(
+            added.stdout.contains(expected),
+            "`{expected}` in the report:\n{}",
+            added.stdout
+        );
+    }
+    let json = workbook
+        .grader(&["day", "1", "--exercise", "done", "--json"])
+        .run()
+        .json();
+    let warnings = json["warnings"].as_array().expect("warnings").clone();
+    assert!(
+        warnings.iter().any(|w| w
+            .as_str()
+            .is_some_and(|w| w.contains("src/done/helpers.rs"))),
+        "{warnings:?}"
+    );
+
+    std::fs::remove_file(workbook.path("days/day1-fixture/src/done/helpers.rs")).unwrap();
+    let removed = workbook.grader(&only).run();
+    assert_eq!(removed.status, 0, "{}", removed.stdout);
+}
+
 #[test]
 fn every_unit_of_the_workbook_records_its_stubs_as_they_are() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -68,6 +68,7 @@ pub(super) fn grade_command(
     report
         .warnings
         .extend(policy_findings(workbook, unit, &options.only));
+    report.warnings.extend(added_file_findings(workbook, unit));
     if json {
         let text =
             serde_json::to_string_pretty(&report).context("failed to write the JSON report")?;
@@ -127,6 +128,27 @@ fn policy_findings(workbook: &Workbook, unit: &Unit, only: &[String]) -> Vec<Str
                         finding.what
                     )
                 })
+        })
+        .collect()
+}
+
+/// The Rust files in the unit's `src/` folders that the workbook did not ship, as the warnings of
+/// the report: they build here, but handing in takes only the exercises' files, so the learner
+/// hears of it before an instructor's grading leaves them out.
+fn added_file_findings(workbook: &Workbook, unit: &Unit) -> Vec<String> {
+    grader::grade::stubs::added_source_files(&workbook.root, unit)
+        .into_iter()
+        .map(|file| {
+            let module = file.file_stem().unwrap_or_default().to_string_lossy();
+            // With `/` on every system, as the manifests name files.
+            let shown: Vec<_> = file.iter().map(|part| part.to_string_lossy()).collect();
+            format!(
+                "{} is a file of your own: handing in takes only the exercises' files, so an \
+                 instructor's grading leaves it out. Move its code into your exercise's file (an \
+                 inline `mod {module} {{ … }}` keeps it a module), or delete it if it is not part \
+                 of your solution",
+                shown.join("/")
+            )
         })
         .collect()
 }

@@ -1,12 +1,13 @@
 //! The learner files as the workbook ships them, recorded as digests in each unit's `stubs.toml`,
-//! so that the grader can tell an exercise nobody has touched.
+//! so that the grader can tell an exercise nobody has touched; and the unit's other source files,
+//! so that it can tell a file the learner added, which handing in leaves out.
 //!
 //! On an untouched stub some checks fail before the learner has written a line (a check that the
 //! fields are private, a module the learner is to declare): that is the task ahead, and the report
 //! says "not started", not "failing". The digest is FNV-1a over the file's lines, so a checkout with
 //! CRLF line endings matches the one with LF; it is stable across platforms and Rust versions.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -19,12 +20,19 @@ pub const STUBS_FILE: &str = "stubs.toml";
 
 const HEADER: &str = "\
 # The digest of each learner file as the workbook ships it (FNV-1a 64 over its lines), so that the
-# grader can tell an exercise nobody has touched: its failing checks read \"not started\".
+# grader can tell an exercise nobody has touched: its failing checks read \"not started\". And the
+# other Rust files the workbook ships in the unit's crates' src/ folders: any further one is the
+# learner's own, which handing in leaves out, and the grader says so.
 # Written by `cargo grader check --record-stubs`; the self-check says when it is out of date.
 ";
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct StubsFile {
+    /// The other Rust files of the unit's crates' `src/` folders (relative to the unit's folder,
+    /// with `/`). `None` in a record written before they were listed: then no file is taken for
+    /// the learner's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    shipped: Option<BTreeSet<String>>,
     /// Learner file (relative to the unit's folder, with `/`) → digest in hex.
     #[serde(default)]
     stubs: BTreeMap<String, String>,
@@ -86,7 +94,7 @@ pub fn untouched_exercises(root: &Path, unit: &Unit) -> Vec<bool> {
 
 /// The record of `unit`'s learner files as they are now in the workspace at `root`.
 fn record_now(root: &Path, unit: &Unit) -> StubsFile {
-    let stubs = unit
+    let stubs: BTreeMap<String, String> = unit
         .manifest
         .exercises
         .iter()
@@ -96,7 +104,69 @@ fn record_now(root: &Path, unit: &Unit) -> StubsFile {
             Some((key_of(file), digest))
         })
         .collect();
-    StubsFile { stubs }
+    let shipped = source_files(root, unit)
+        .into_iter()
+        .filter(|file| !stubs.contains_key(file))
+        .collect();
+    StubsFile {
+        shipped: Some(shipped),
+        stubs,
+    }
+}
+
+/// The Rust files under the `src/` folders of `unit`'s crates (those inside the unit's folder),
+/// relative to the unit's folder with `/`. Hidden files and folders (an editor's lock file, say)
+/// and links are left out.
+fn source_files(root: &Path, unit: &Unit) -> BTreeSet<String> {
+    let mut files = BTreeSet::new();
+    for krate in &unit.crates {
+        if let Ok(inside) = krate.dir.strip_prefix(&unit.dir) {
+            add_rust_files(&root.join(&unit.dir), &inside.join("src"), &mut files);
+        }
+    }
+    files
+}
+
+fn add_rust_files(unit_dir: &Path, folder: &Path, files: &mut BTreeSet<String>) {
+    let Ok(entries) = std::fs::read_dir(unit_dir.join(folder)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = folder.join(&name);
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => add_rust_files(unit_dir, &path, files),
+            Ok(kind) if kind.is_file() && path.extension().is_some_and(|e| e == "rs") => {
+                files.insert(key_of(&path));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The Rust files in `unit`'s crates' `src/` folders that the workbook did not ship (relative to
+/// the workbook root): a module the learner put in a file of their own. Handing in takes only the
+/// learner files, so such a file is left out of an instructor's grading. None when the unit's
+/// record does not list the shipped files.
+pub fn added_source_files(root: &Path, unit: &Unit) -> Vec<PathBuf> {
+    let Some(shipped) = recorded(root, unit).and_then(|record| record.shipped) else {
+        return Vec::new();
+    };
+    let learner: BTreeSet<String> = unit
+        .manifest
+        .exercises
+        .iter()
+        .flat_map(|exercise| &exercise.files)
+        .map(|file| key_of(Path::new(file)))
+        .collect();
+    source_files(root, unit)
+        .into_iter()
+        .filter(|file| !shipped.contains(file) && !learner.contains(file))
+        .map(|file| unit.dir.join(file))
+        .collect()
 }
 
 /// Writes `unit`'s `stubs.toml` from its learner files as they are (the stubs, in the workbook's
@@ -136,6 +206,9 @@ pub fn check_record(root: &Path, unit: &Unit, require: bool) -> Option<String> {
             .filter(|file| !now.stubs.contains_key(*file))
             .map(String::as_str),
     );
+    if record.shipped != now.shipped {
+        stale.push("the other source files of its crates' src/ folders");
+    }
     (!stale.is_empty()).then(|| {
         format!(
             "{} does not match the stubs ({}): after changing a stub, run `cargo grader check \
