@@ -324,6 +324,27 @@ fn port_check_resolves_host_names() {
         check.check(),
         "localhost:{port} is open on 127.0.0.1: resolve the host name and try every address it gives (localhost may give ::1 first)"
     );
+    drop(listener);
+    // Where "localhost" gives several addresses (`::1` and 127.0.0.1), a port open on only one of
+    // them at a time: one of those is not the first address, which a check that tries only the
+    // first misses. (Where it gives one address, this adds nothing.)
+    let addresses: Vec<std::net::SocketAddr> =
+        std::net::ToSocketAddrs::to_socket_addrs(&("localhost", 0))
+            .map(Iterator::collect)
+            .unwrap_or_default();
+    for address in &addresses {
+        let Ok(listener) = TcpListener::bind((address.ip(), 0)) else {
+            continue; // an address this machine cannot listen on (IPv6 switched off)
+        };
+        let port = listener.local_addr().unwrap().port();
+        let check = PortCheck::new("localhost", port).with_timeout(Duration::from_secs(2));
+        assert!(
+            check.check(),
+            "localhost:{port} is open on {}, one of the addresses localhost gives ({addresses:?}): try \
+             every address the host name gives, in turn, not only the first",
+            address.ip()
+        );
+    }
 }
 
 fn port_check_fails_on_a_closed_port() {

@@ -113,6 +113,21 @@ fn a_line_parses_into_its_four_fields() {
     );
 }
 
+fn a_tab_separates_fields_too() {
+    let tabbed = entry("2025-06-08T10:02:30Z\tERROR\tdb-01\tConnection refused");
+    assert_eq!(
+        tabbed,
+        Ok(LogEntry {
+            timestamp: "2025-06-08T10:02:30Z".to_string(),
+            level: Level::Error,
+            host: "db-01".to_string(),
+            message: "Connection refused".to_string(),
+        }),
+        "the fields are separated by whitespace, and a tab is whitespace too: split at \
+         `char::is_whitespace` (or take words with `split_whitespace`), not at `' '` alone"
+    );
+}
+
 fn a_short_line_is_an_error_naming_the_missing_field() {
     let cases = [
         ("", "timestamp"),
@@ -263,6 +278,7 @@ workbook_harness::main!(
     levels_parse_from_python_logging_names,
     levels_are_the_five_names_in_capitals_only,
     a_line_parses_into_its_four_fields,
+    a_tab_separates_fields_too,
     a_short_line_is_an_error_naming_the_missing_field,
     an_unknown_level_is_an_error,
     ten_lines_give_ten_entries_in_order,

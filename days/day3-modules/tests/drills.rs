@@ -155,9 +155,10 @@ fn drill08_super_reaches_a_sibling_module() {
          (`super` is `package`, the parent of both)"
     );
     assert!(
-        alerts.names("DISK_CRITICAL"),
-        "drill 8: `is_critical` compares with the imported `DISK_CRITICAL`, not with a number \
-         written again (95.0): a threshold has one home, `thresholds`"
+        alerts.names_item(&["thresholds"], "DISK_CRITICAL"),
+        "drill 8: `is_critical` compares with the imported `DISK_CRITICAL` (or the name your \
+         `use ... as ...` gives it), not with a number written again (95.0): a threshold has one \
+         home, `thresholds`"
     );
 }
 

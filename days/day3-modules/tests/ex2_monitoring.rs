@@ -64,7 +64,10 @@ fn main_py(name: &str) {
         );
         let full = disk("/var", 95.55, 90.0).run();
         assert!(!full.passed, "a disk 95.55% full fails a 90% threshold");
-        assert_eq!(full.name, "disk /var");
+        assert_eq!(
+            full.name, "disk /var",
+            "a disk check's name is `disk <mount_point>`"
+        );
         assert_eq!(
             full.detail, "95.5% used, threshold 90.0%",
             "one decimal each"
@@ -83,7 +86,9 @@ fn main_py(name: &str) {
                 name: "cpu".to_string(),
                 passed: true,
                 detail: "12.5% load, threshold 80.0%".to_string(),
-            }
+            },
+            "a load of 12.5% passes an 80% threshold; the name is `cpu`, the detail \
+             `<load>% load, threshold <threshold>%` with one decimal each"
         );
         let busy = CpuCheck {
             load_percent: 80.0,
@@ -103,12 +108,19 @@ fn main_py(name: &str) {
                 name: "port db-01:5432".to_string(),
                 passed: true,
                 detail: "open".to_string(),
-            }
+            },
+            "an open port passes; the name is `port <host>:<port>`, the detail `open`"
         );
         let closed = port("web-01", 443, false).run();
         assert!(!closed.passed, "a closed port fails");
-        assert_eq!(closed.name, "port web-01:443");
-        assert_eq!(closed.detail, "closed");
+        assert_eq!(
+            closed.name, "port web-01:443",
+            "a port check's name is `port <host>:<port>`"
+        );
+        assert_eq!(
+            closed.detail, "closed",
+            "a closed port's detail is `closed`"
+        );
     }
 
     fn send_alert_sends_only_for_failures() {
@@ -122,7 +134,10 @@ fn main_py(name: &str) {
             send_alert(&disk("/var", 95.5, 90.0).run(), &mut outbox),
             "a failed check sends an alert: send_alert returns true"
         );
-        assert!(send_alert(&port("db-01", 5432, false).run(), &mut outbox));
+        assert!(
+            send_alert(&port("db-01", 5432, false).run(), &mut outbox),
+            "a failed check sends an alert: send_alert returns true"
+        );
         assert_eq!(
             outbox,
             [
@@ -160,7 +175,12 @@ fn main_py(name: &str) {
     }
 
     fn report_of_nothing_is_just_the_count() {
-        assert_eq!(format_report(&[]), "0/0 checks passed");
+        assert_eq!(
+            format_report(&[]),
+            "0/0 checks passed",
+            "with no results the report is the count line alone: no empty line before it, no \
+             newline after it"
+        );
     }
 
     fn table_columns_are_as_wide_as_their_widest_cell() {

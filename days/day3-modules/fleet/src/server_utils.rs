@@ -39,7 +39,9 @@
 //!
 //! ## Your task
 //!
-//! 1. In `src/lib.rs`, declare this file as the public module `server_utils`.
+//! 1. In `src/lib.rs`, declare this file as the public module `server_utils`. Keep it here, in
+//!    `src/server_utils.rs` (not `src/server_utils/mod.rs`): the graded files are exactly the
+//!    three of this exercise, and a file moved elsewhere is left out when your work is handed in.
 //! 2. Here, write the three functions and `Server::new` / `Server::address` (the `todo!()`s):
 //!    - `check_health(hostname)`: the seed's stub returns `True`; ours checks that the name is a
 //!      valid hostname. It is one or more labels separated by dots; each label is 1 to 63 ASCII

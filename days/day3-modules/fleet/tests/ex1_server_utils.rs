@@ -123,11 +123,13 @@ fn format_status_names_the_server_and_its_health() {
     let server = Server::new("web-01", "10.0.1.1");
     assert_eq!(
         format_status(&server, true),
-        "web-01 (10.0.1.1:8080): healthy"
+        "web-01 (10.0.1.1:8080): healthy",
+        "format_status is `<name> (<ip>:<port>): healthy`"
     );
     assert_eq!(
         format_status(&server, false),
-        "web-01 (10.0.1.1:8080): unhealthy"
+        "web-01 (10.0.1.1:8080): unhealthy",
+        "format_status is `<name> (<ip>:<port>): unhealthy` when the server is not healthy"
     );
 }
 

@@ -42,6 +42,10 @@
 //!
 //! ## Your task
 //!
+//! Write in the files laid out above, one folder module in each style: the graded files are exactly
+//! these, and a file moved to the other style (or a module in a new file) is left out when your work
+//! is handed in.
+//!
 //! 1. Declare the modules. Here: `monitoring` and `config` public, `utils` private (from outside
 //!    the crate, `sre_toolkit::utils::...` does not compile, and its helper is not re-exported:
 //!    it is the crate's own business). In `src/monitoring.rs`: `checks` and `alerts`, public. In

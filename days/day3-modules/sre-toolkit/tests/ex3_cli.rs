@@ -128,7 +128,11 @@ fn the_config_file_sets_the_threshold() {
         "`--config FILE` loads the file: its disk_threshold (40) replaces the default (stderr: {})",
         first_line(&run.stderr)
     );
-    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.code,
+        Some(1),
+        "a check failed, so the exit status is 1 (`ExitCode::from(1)`)"
+    );
 }
 
 fn a_wrong_command_line_exits_two_with_a_message() {

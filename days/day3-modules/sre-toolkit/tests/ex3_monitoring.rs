@@ -37,11 +37,14 @@ fn disk_check_passes_strictly_below_the_threshold() {
 fn a_result_displays_as_its_report_line() {
     assert_eq!(
         disk("/", 45.0).run().to_string(),
-        "[PASS] disk /: 45.0% used (threshold 90.0%)"
+        "[PASS] disk /: 45.0% used (threshold 90.0%)",
+        "a result displays as `[PASS] <name>: <detail>`: the status in brackets, the name \
+         `disk <mount_point>`, the detail `<used>% used (threshold <threshold>%)` with one decimal each"
     );
     assert_eq!(
         disk("/var", 95.55).run().to_string(),
-        "[FAIL] disk /var: 95.5% used (threshold 90.0%)"
+        "[FAIL] disk /var: 95.5% used (threshold 90.0%)",
+        "a failed result displays as `[FAIL] <name>: <detail>`, one decimal each (95.55 prints as 95.5)"
     );
 }
 

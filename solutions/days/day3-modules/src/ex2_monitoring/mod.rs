@@ -40,7 +40,9 @@
 //!
 //! ## Your task
 //!
-//! 1. Here: declare the three child modules `checks`, `alerts` and `formatters` (private).
+//! 1. Here: declare the three child modules `checks`, `alerts` and `formatters` (private), in
+//!    the files given: the graded files are exactly these four, and a module in a new file is left
+//!    out when your work is handed in.
 //! 2. Here: re-export the public face: `CheckResult`, `DiskCheck`, `CpuCheck`, `PortCheck`
 //!    (from `checks`), `Alert` and `send_alert` (from `alerts`), `format_report` and
 //!    `format_table` (from `formatters`).
