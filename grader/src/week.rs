@@ -35,7 +35,7 @@ pub fn week<'a>(
         let planted = PlantedBugs::for_unit(workbook, unit, &planted_dir);
         let note = if crate::workbook::built_before(
             &crate::workbook::build_folder(&workbook.root),
-            &unit.package,
+            unit,
         ) {
             format!(
                 "Grading {} ({}): it changed since its last report, or has none yet…",

@@ -87,11 +87,18 @@ pub fn build_folder(root: &Path) -> PathBuf {
         .unwrap_or_else(|| root.join("target"))
 }
 
-/// Whether anything of `package` was ever built in the build folder `target_dir`: cargo keeps a
-/// fingerprint folder `<package>-<hash>` for each package it built (of hex digits: `day1` is
-/// not `day1-traits`). Before that, a unit's first
-/// run builds its dependencies and tests, which takes a while.
-pub fn built_before(target_dir: &Path, package: &str) -> bool {
+/// Whether anything of `unit` was ever built in the build folder `target_dir`: any of its crates
+/// (`cargo day 3 --exercise server-utils` builds only Day 3's `fleet`). Before that, a unit's
+/// first run builds its dependencies and tests, which takes a while.
+pub fn built_before(target_dir: &Path, unit: &Unit) -> bool {
+    unit.crates
+        .iter()
+        .any(|krate| package_built_before(target_dir, &krate.package))
+}
+
+/// Whether `package` was ever built in `target_dir`: cargo keeps a fingerprint folder
+/// `<package>-<hash>` for each package it built (of hex digits: `day1` is not `day1-traits`).
+fn package_built_before(target_dir: &Path, package: &str) -> bool {
     std::fs::read_dir(target_dir.join("debug").join(".fingerprint"))
         .map(|entries| {
             entries.flatten().any(|entry| {
@@ -267,24 +274,24 @@ fn package_name(cargo_toml: &Path) -> Result<String, WorkbookError> {
 
 #[cfg(test)]
 mod tests {
-    use super::built_before;
+    use super::package_built_before;
 
     #[test]
     fn a_package_counts_as_built_once_cargo_has_its_fingerprint() {
         let target = tempfile::tempdir().expect("a temporary folder");
         assert!(
-            !built_before(target.path(), "day2-derives"),
+            !package_built_before(target.path(), "day2-derives"),
             "no build folder yet"
         );
         let fingerprints = target.path().join("debug").join(".fingerprint");
         std::fs::create_dir_all(fingerprints.join("day1-traits-0123456789abcdef")).unwrap();
-        assert!(built_before(target.path(), "day1-traits"));
+        assert!(package_built_before(target.path(), "day1-traits"));
         assert!(
-            !built_before(target.path(), "day2-derives"),
+            !package_built_before(target.path(), "day2-derives"),
             "another package's fingerprint"
         );
         assert!(
-            !built_before(target.path(), "day1"),
+            !package_built_before(target.path(), "day1"),
             "a name that is only a prefix"
         );
     }

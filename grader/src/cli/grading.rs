@@ -91,10 +91,8 @@ pub(super) fn grade_command(
 
 /// What a run starts by saying: on the first run of a unit, what is built and how long it takes.
 fn first_words(workbook: &Workbook, unit: &Unit) -> String {
-    let built = grader::workbook::built_before(
-        &grader::workbook::build_folder(&workbook.root),
-        &unit.package,
-    );
+    let built =
+        grader::workbook::built_before(&grader::workbook::build_folder(&workbook.root), unit);
     if built {
         format!("Grading {} ({})…", unit.label(), unit.package)
     } else {
