@@ -123,7 +123,7 @@ fn a_tab_separates_fields_too() {
             host: "db-01".to_string(),
             message: "Connection refused".to_string(),
         }),
-        "the fields are separated by whitespace, and a tab is whitespace too: split at \
+        "a field may be followed by a tab as well as by a space: split at \
          `char::is_whitespace` (or take words with `split_whitespace`), not at `' '` alone"
     );
 }

@@ -29,8 +29,9 @@
 //!
 //! ## Your task
 //!
-//! A line is `<timestamp> <LEVEL> <host> <message>`, separated by whitespace; the message is the
-//! rest of the line and may hold spaces: `2025-06-08T10:15:00Z ERROR db-01 Connection refused`.
+//! A line is `<timestamp> <LEVEL> <host> <message>`, each field followed by one space or one
+//! tab; the message is the rest of the line and may hold spaces:
+//! `2025-06-08T10:15:00Z ERROR db-01 Connection refused`.
 //!
 //! 1. `Level::from_str`: the names Python's logging prints, in capitals: `DEBUG`, `INFO`,
 //!    `WARNING`, `ERROR`, `CRITICAL`, exactly as written. Anything else is
