@@ -47,7 +47,8 @@ pub fn check_command(
         units.len()
     };
     if problems.is_empty() {
-        let _ = writeln!(out, "The workbook is sound: {checked} units checked.");
+        let units = if checked == 1 { "unit" } else { "units" };
+        let _ = writeln!(out, "The workbook is sound: {checked} {units} checked.");
         return Ok(ExitCode::SUCCESS);
     }
     print_problems(&mut out, &problems);
