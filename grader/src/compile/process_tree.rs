@@ -61,14 +61,13 @@ fn kill_tree(leader: u32) {
     let _ = leader;
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use std::process::Command;
     use std::time::Duration;
 
     use crate::compile::{process_tree, stop_running_builds};
 
-    #[cfg(unix)]
     #[test]
     fn stopping_the_running_builds_kills_each_ones_process_group() {
         use std::os::unix::process::ExitStatusExt as _;
