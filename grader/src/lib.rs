@@ -26,6 +26,7 @@ pub mod gradescope_bundle;
 pub mod guard;
 pub mod integrity;
 pub mod learner_code;
+pub mod learner_findings;
 pub mod manifest;
 pub mod next_step;
 pub mod paths;

@@ -207,6 +207,7 @@ fn a_source_file_the_workbook_did_not_ship_is_named_as_left_out_of_handing_in() 
     for expected in [
         "days/day1-fixture/src/done/helpers.rs",
         "an instructor's grading leaves it out",
+        "the file that declares `mod helpers;`",
     ] {
         assert!(
             added.stdout.contains(expected),
@@ -224,6 +225,14 @@ fn a_source_file_the_workbook_did_not_ship_is_named_as_left_out_of_handing_in() 
             .as_str()
             .is_some_and(|w| w.contains("src/done/helpers.rs"))),
         "{warnings:?}"
+    );
+
+    let week = workbook.grader(&["progress"]).run();
+    assert!(
+        week.stdout
+            .contains("this run does not count: `cargo day 1` says why"),
+        "the week does not show Day 1 as counting either:\n{}",
+        week.stdout
     );
 
     std::fs::remove_file(workbook.path("days/day1-fixture/src/done/helpers.rs")).unwrap();

@@ -65,10 +65,11 @@ pub(super) fn grade_command(
     if grader::process::interrupted() {
         return Ok(ExitCode::from(130));
     }
-    report
-        .warnings
-        .extend(policy_findings(workbook, unit, &options.only));
-    report.warnings.extend(added_file_findings(workbook, unit));
+    report.warnings.extend(grader::learner_findings::findings(
+        &workbook.root,
+        unit,
+        &options.only,
+    ));
     if json {
         let text =
             serde_json::to_string_pretty(&report).context("failed to write the JSON report")?;
@@ -103,52 +104,6 @@ fn first_words(workbook: &Workbook, unit: &Unit) -> String {
             unit.package
         )
     }
-}
-
-/// The uses of APIs an exercise's policy forbids (its `forbid` list) in the learner's files, as
-/// the warnings of the report: instructors' grading scores such an exercise 0, so the learner
-/// hears of it first.
-fn policy_findings(workbook: &Workbook, unit: &Unit, only: &[String]) -> Vec<String> {
-    unit.manifest
-        .exercises
-        .iter()
-        .filter(|e| only.is_empty() || only.contains(&e.id))
-        .flat_map(|exercise| {
-            grader::policy::check_exercise(&workbook.root, unit, exercise)
-                .into_iter()
-                .map(|finding| {
-                    format!(
-                        "{}: not allowed in this exercise: `{}` at {} (its policy forbids `{}`, and \
-                         an instructor's grading scores the exercise 0 for it)",
-                        exercise.id,
-                        finding.found,
-                        finding.location(),
-                        finding.what
-                    )
-                })
-        })
-        .collect()
-}
-
-/// The Rust files in the unit's `src/` folders that the workbook did not ship, as the warnings of
-/// the report: they build here, but handing in takes only the exercises' files, so the learner
-/// hears of it before an instructor's grading leaves them out.
-fn added_file_findings(workbook: &Workbook, unit: &Unit) -> Vec<String> {
-    grader::grade::stubs::added_source_files(&workbook.root, unit)
-        .into_iter()
-        .map(|file| {
-            let module = file.file_stem().unwrap_or_default().to_string_lossy();
-            // With `/` on every system, as the manifests name files.
-            let shown: Vec<_> = file.iter().map(|part| part.to_string_lossy()).collect();
-            format!(
-                "{} is a file of your own: handing in takes only the exercises' files, so an \
-                 instructor's grading leaves it out. Move its code into your exercise's file (an \
-                 inline `mod {module} {{ … }}` keeps it a module), or delete it if it is not part \
-                 of your solution",
-                shown.join("/")
-            )
-        })
-        .collect()
 }
 
 /// What to run once `unit` is done: the next day, else the capstone.
