@@ -359,7 +359,9 @@ pub fn grade_unit(
 
 /// The file the report sends the learner to when the failure shown first does not point into one
 /// of their files (an assertion in the test file): of an exercise with several files, the one that
-/// defines what the test is about; otherwise the exercise's first file.
+/// defines what the test is about; otherwise, and for an exercise not started yet, the exercise's
+/// first file, where its task begins (Day 3's `mod.rs`, not the `alerts.rs` an unresolved
+/// `monitoring::Alert` names).
 fn file_to_open(
     root: &Path,
     unit: &Unit,
@@ -367,7 +369,8 @@ fn file_to_open(
     tests: &[TestResult],
 ) -> PathBuf {
     let first = unit.dir.join(&exercise.files[0]);
-    if exercise.files.len() < 2 {
+    let not_started = !tests.is_empty() && tests.iter().all(|t| t.status == TestStatus::NotStarted);
+    if exercise.files.len() < 2 || not_started {
         return first;
     }
     let Some(test) = first_to_show(unit, &exercise.id, tests) else {

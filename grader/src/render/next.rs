@@ -50,11 +50,19 @@ pub(super) fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Un
     };
     let _ = writeln!(out, "{} {name}, in {file}", paint(BOLD, "Next:"));
     if let Some(error) = &exercise.compile_error {
-        let _ = writeln!(
-            out,
-            "  {}",
-            paint(RED, "It does not compile yet. The compiler's first error:")
-        );
+        // A stub that is meant not to compile (a module to declare): the task, not a breakage.
+        let not_started = !exercise.tests.is_empty()
+            && exercise
+                .tests
+                .iter()
+                .all(|t| t.status == TestStatus::NotStarted);
+        let said = if not_started {
+            "As shipped it does not compile: making it compile is the first step of the task. \
+             The compiler's first error:"
+        } else {
+            "It does not compile yet. The compiler's first error:"
+        };
+        let _ = writeln!(out, "  {}", paint(RED, said));
         let _ = writeln!(out, "{}", indent(&for_terminal(error), "    "));
     } else if let Some(min) = exercise.min_tests
         && exercise.counted_tests() < min
