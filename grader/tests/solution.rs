@@ -94,7 +94,7 @@ fn the_solution_waits_for_a_pass_then_comes_with_a_diff() {
         &[
             "`todo` does not pass yet",
             "`cargo day 1 --exercise todo`",
-            "; its 3 hints come one at a time with `cargo hint 1 todo`;",
+            "; its 3 hints: `cargo hint 1 todo` shows the first, `--level 2` the next;",
             "`cargo solution 1 todo --force`",
         ],
     );

@@ -540,7 +540,8 @@ fn all_healthy_and_empty_reports() {
     assert_eq!(
         (report.passed(), report.failed()),
         (2, 0),
-        "two checks, both passed"
+        "(passed(), failed()) of a report of two checks that both passed: passed() counts the \
+         outcomes that passed, failed() those that did not"
     );
 
     let empty: HealthReport = HealthRunner::new().run();

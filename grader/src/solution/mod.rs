@@ -27,7 +27,7 @@ pub enum SolutionError {
     NotPassing {
         id: String,
         check: String,
-        /// "; its 3 hints come one at a time with `cargo hint 1 mixins`", or nothing.
+        /// "; its 3 hints: `cargo hint 1 mixins` shows the first, `--level 2` the next", or nothing.
         hints: String,
         force: String,
     },
@@ -177,7 +177,10 @@ pub fn solution_text(
                 0 => String::new(),
                 1 => format!("; it has a hint: `cargo hint {unit_name} {id}`"),
                 n => {
-                    format!("; its {n} hints come one at a time with `cargo hint {unit_name} {id}`")
+                    format!(
+                        "; its {n} hints: `cargo hint {unit_name} {id}` shows the first, \
+                         `--level 2` the next"
+                    )
                 }
             },
             force: format!("cargo solution {unit_name} {id} --force"),
