@@ -25,6 +25,18 @@ pub fn same_lines(old: &str, new: &str) -> bool {
 /// The unified diff from `old` to `new` (headers `--- {old_name}` and `+++ {new_name}`, hunks with
 /// 3 lines of context), styled for a terminal; empty when they hold the same lines.
 pub fn unified(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
+    unified_after(old, new, old_name, new_name, (0, 0))
+}
+
+/// [`unified`] of two texts that start after `skipped` lines of their files (old, new): the
+/// hunks' line numbers are the files' own.
+pub fn unified_after(
+    old: &str,
+    new: &str,
+    old_name: &str,
+    new_name: &str,
+    skipped: (usize, usize),
+) -> String {
     let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
     let edits = edits(&a, &b);
     let bold = Style::new().bold();
@@ -42,8 +54,8 @@ pub fn unified(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
         let ((old_count, new_count), (old_before, new_before)) =
             (line_counts(hunk), line_counts(&edits[..start]));
         // An empty side is named by the line before it (GNU's `-0,0`), else by its first line.
-        let old_start = old_before + usize::from(old_count > 0);
-        let new_start = new_before + usize::from(new_count > 0);
+        let old_start = skipped.0 + old_before + usize::from(old_count > 0);
+        let new_start = skipped.1 + new_before + usize::from(new_count > 0);
         out += &format!("{cyan}@@ -{old_start},{old_count} +{new_start},{new_count} @@{cyan:#}\n");
         for edit in hunk {
             match *edit {
@@ -197,6 +209,14 @@ mod tests {
             .iter()
             .filter(|e| !matches!(e, Edit::Same(..)))
             .count()
+    }
+
+    #[test]
+    fn a_diff_after_skipped_lines_numbers_the_files_own_lines() {
+        let diff = unified_after("a\nb\n", "a\nc\n", "old", "new", (3, 5));
+        let diff = anstream::adapter::strip_str(&diff).to_string();
+        // Without the skipped lines it would read `@@ -1,2 +1,2 @@`.
+        assert!(diff.contains("@@ -4,2 +6,2 @@"), "{diff}");
     }
 
     #[test]

@@ -216,17 +216,50 @@ pub fn solution_text(
             }
             Err(e) => return Err(read(&path, &e)),
         };
+        // The `//!` notes at the top (the stub's lesson, the reference's comments) differ by
+        // design: the diff is of the code below them.
+        let ((your_notes, your_code), (its_notes, its_code)) =
+            (split_notes(&yours), split_notes(&reference));
         if diff::same_lines(&yours, &reference) {
             out += &format!("\nYour `{path}` is identical to the reference.\n");
+        } else if diff::same_lines(your_code, its_code) {
+            out += &format!(
+                "\nYour code in `{path}` is the reference's; only the `//!` notes at the top \
+                 differ.\n"
+            );
         } else {
             let (old, new) = (
                 format!("yours: {path}"),
                 format!("reference: {reference_path}"),
             );
-            out += &format!("\n{}", diff::unified(&yours, &reference, &old, &new));
+            let below_notes = if your_notes + its_notes > 0 {
+                "\nThe diff of the code, below the `//!` notes at the top of each file:"
+            } else {
+                ""
+            };
+            out += &format!(
+                "{below_notes}\n{}",
+                diff::unified_after(your_code, its_code, &old, &new, (your_notes, its_notes))
+            );
         }
     }
     Ok(out)
+}
+
+/// A file's `//!` notes at the top (with the blank lines among them), as a count of lines, and
+/// the rest of it.
+fn split_notes(text: &str) -> (usize, &str) {
+    let mut notes = 0;
+    let mut rest = text;
+    while let Some(line) = rest.lines().next() {
+        let trimmed = line.trim_end();
+        if !(trimmed.starts_with("//!") || trimmed.is_empty()) {
+            break;
+        }
+        notes += 1;
+        rest = rest.split_once('\n').map_or("", |(_, after)| after);
+    }
+    (notes, rest)
 }
 
 /// `Err` with what to do when this copy of the workbook has no reference solutions (a release for
@@ -298,5 +331,25 @@ fn read(path: &str, e: &std::io::Error) -> SolutionError {
     SolutionError::Read {
         path: path.to_owned(),
         message: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_notes;
+
+    #[test]
+    fn the_notes_at_the_top_are_the_inner_doc_lines_and_the_blank_lines_among_them() {
+        let text =
+            "//! # Lesson\n//!\n//! Task.\n\n#![allow(unused)]\n//! not at the top\nfn f() {}\n";
+        let (notes, code) = split_notes(text);
+        assert_eq!(notes, 4);
+        assert_eq!(code, "#![allow(unused)]\n//! not at the top\nfn f() {}\n");
+        assert_eq!(split_notes("fn f() {}\n"), (0, "fn f() {}\n"), "no notes");
+        assert_eq!(
+            split_notes("//! only notes\n"),
+            (1, ""),
+            "nothing but notes"
+        );
     }
 }
