@@ -23,14 +23,10 @@ pub fn same_lines(old: &str, new: &str) -> bool {
 }
 
 /// The unified diff from `old` to `new` (headers `--- {old_name}` and `+++ {new_name}`, hunks with
-/// 3 lines of context), styled for a terminal; empty when they hold the same lines.
-pub fn unified(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
-    unified_after(old, new, old_name, new_name, (0, 0))
-}
-
-/// [`unified`] of two texts that start after `skipped` lines of their files (old, new): the
-/// hunks' line numbers are the files' own.
-pub fn unified_after(
+/// 3 lines of context), styled for a terminal; empty when they hold the same lines. The texts start
+/// after `skipped` lines of their files (old, new), so that the hunks' line numbers are the files'
+/// own: `(0, 0)` for whole files.
+pub fn unified(
     old: &str,
     new: &str,
     old_name: &str,
@@ -178,7 +174,7 @@ mod tests {
     use super::*;
 
     fn plain(old: &str, new: &str) -> String {
-        anstream::adapter::strip_str(&unified(old, new, "old", "new")).to_string()
+        anstream::adapter::strip_str(&unified(old, new, "old", "new", (0, 0))).to_string()
     }
 
     /// Applies the script to `a` and checks it yields `b`; returns the number of changes.
@@ -213,7 +209,7 @@ mod tests {
 
     #[test]
     fn a_diff_after_skipped_lines_numbers_the_files_own_lines() {
-        let diff = unified_after("a\nb\n", "a\nc\n", "old", "new", (3, 5));
+        let diff = unified("a\nb\n", "a\nc\n", "old", "new", (3, 5));
         let diff = anstream::adapter::strip_str(&diff).to_string();
         // Without the skipped lines it would read `@@ -1,2 +1,2 @@`.
         assert!(diff.contains("@@ -4,2 +6,2 @@"), "{diff}");
@@ -303,7 +299,7 @@ mod tests {
 
     #[test]
     fn colours_mark_removed_and_added_lines() {
-        let diff = unified("a\n", "b\n", "old", "new");
+        let diff = unified("a\n", "b\n", "old", "new", (0, 0));
         assert!(
             diff.contains(&format!("{}-a", fg(AnsiColor::Red))),
             "{diff:?}"

@@ -239,7 +239,7 @@ pub fn solution_text(
             };
             out += &format!(
                 "{below_notes}\n{}",
-                diff::unified_after(your_code, its_code, &old, &new, (your_notes, its_notes))
+                diff::unified(your_code, its_code, &old, &new, (your_notes, its_notes))
             );
         }
     }
