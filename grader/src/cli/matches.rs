@@ -102,7 +102,11 @@ fn check_arguments(spec: &'static CommandSpec, arguments: &[OsString]) -> Result
     }
     let takes_more = spec.arguments.last().is_some_and(|last| last.many);
     match arguments.get(spec.arguments.len()) {
-        Some(extra) if !takes_more => Err(UsageError::extra_argument(spec, extra)),
+        Some(extra) if !takes_more => Err(UsageError::extra_argument(
+            spec,
+            &arguments[..spec.arguments.len()],
+            extra,
+        )),
         _ => Ok(()),
     }
 }

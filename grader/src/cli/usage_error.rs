@@ -1,6 +1,6 @@
 //! A mistake on the command line: what was wrong, what to do next, and where the help is.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 
 use super::catalog::COMMANDS;
 use super::spec::{ArgumentSpec, CommandSpec, OptionSpec};
@@ -84,11 +84,19 @@ impl UsageError {
             .iter()
             .map(|known| format!("--{}", known.long))
             .chain(["--help".to_owned()]);
+        // A day's exercise is the capstone's area: each command knows only its own word.
+        let has = |long: &str| command.options.iter().any(|known| known.long == long);
+        let suggestion = match option {
+            "--exercise" if has("area") => {
+                "; did you mean `--area`? The capstone's exercises are its areas".to_owned()
+            }
+            "--area" if has("exercise") => "; did you mean `--exercise`?".to_owned(),
+            _ => did_you_mean(option, options),
+        };
         Self::new(
             format!(
-                "unknown option `{option}` for `{}`{}",
-                command.typed,
-                did_you_mean(option, options)
+                "unknown option `{option}` for `{}`{suggestion}",
+                command.typed
             ),
             command.typed,
         )
@@ -111,30 +119,52 @@ impl UsageError {
         argument: &ArgumentSpec,
         value: &OsStr,
     ) -> Self {
+        let value = value.to_string_lossy();
+        // `cargo day capstone`: the name of another command.
+        let other_command = COMMANDS
+            .iter()
+            .find(|other| other.name == value && other.name != command.name)
+            .map_or_else(String::new, |other| {
+                format!("; did you mean `{}`?", other.typed)
+            });
         Self::new(
             format!(
-                "`{}` needs {}, not `{}`, e.g. `{}`",
-                command.typed,
-                argument.what,
-                value.to_string_lossy(),
-                command.example
+                "`{}` needs {}, not `{value}`, e.g. `{}`{other_command}",
+                command.typed, argument.what, command.example
             ),
             command.typed,
         )
     }
 
-    /// One argument more than the command takes: `cargo day 1 2`.
-    pub fn extra_argument(command: &'static CommandSpec, value: &OsStr) -> Self {
+    /// One argument more than the command takes: `cargo day 1 2`. `given` are the arguments
+    /// before it: `cargo day 1 mixins` is told of `cargo day 1 --exercise mixins`.
+    pub fn extra_argument(
+        command: &'static CommandSpec,
+        given: &[OsString],
+        value: &OsStr,
+    ) -> Self {
         let takes = if command.arguments.is_empty() {
             "it takes no arguments".to_owned()
         } else {
             let names: Vec<&str> = command.arguments.iter().map(|a| a.name).collect();
             format!("it takes only {}", names.join(" "))
         };
+        let value = value.to_string_lossy();
+        let one_exercise = ["exercise", "area"]
+            .into_iter()
+            .find(|long| command.options.iter().any(|known| known.long == *long))
+            .filter(|_| !value.starts_with('-') && value.parse::<u64>().is_err())
+            .map_or_else(String::new, |long| {
+                let before: Vec<_> = given.iter().map(|a| a.to_string_lossy()).collect();
+                let before = before.iter().map(|a| format!(" {a}")).collect::<String>();
+                format!(
+                    "; to grade one {long}, `{}{before} --{long} {value}`",
+                    command.typed
+                )
+            });
         Self::new(
             format!(
-                "unexpected argument `{}` for `{}`: {takes}",
-                value.to_string_lossy(),
+                "unexpected argument `{value}` for `{}`: {takes}{one_exercise}",
                 command.typed
             ),
             command.typed,

@@ -152,3 +152,31 @@ fn text_that_is_not_utf8_is_refused_by_name() {
         "a path may be any bytes"
     );
 }
+
+#[test]
+fn a_mistake_that_meant_one_exercise_or_the_capstone_is_told_what_to_type() {
+    assert_eq!(
+        error(&["day", "1", "mixins"]),
+        "unexpected argument `mixins` for `cargo day`: it takes only DAY; to grade one exercise, \
+         `cargo day 1 --exercise mixins` (see `cargo day --help`)"
+    );
+    assert_eq!(
+        error(&["capstone", "models"]),
+        "unexpected argument `models` for `cargo capstone`: it takes no arguments; to grade one \
+         area, `cargo capstone --area models` (see `cargo capstone --help`)"
+    );
+    assert_eq!(
+        error(&["day", "capstone"]),
+        "`cargo day` needs a day number, not `capstone`, e.g. `cargo day 1`; did you mean \
+         `cargo capstone`? (see `cargo day --help`)"
+    );
+    assert_eq!(
+        error(&["capstone", "--exercise", "models"]),
+        "unknown option `--exercise` for `cargo capstone`; did you mean `--area`? The capstone's \
+         exercises are its areas (see `cargo capstone --help`)"
+    );
+    assert_eq!(
+        error(&["day", "1", "--area", "x"]),
+        "unknown option `--area` for `cargo day`; did you mean `--exercise`? (see `cargo day --help`)"
+    );
+}
