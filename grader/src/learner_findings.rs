@@ -47,7 +47,7 @@ fn added_file_findings(root: &Path, unit: &Unit) -> Vec<String> {
     crate::grade::stubs::added_source_files(root, unit)
         .into_iter()
         .map(|file| {
-            let module = file.file_stem().unwrap_or_default().to_string_lossy();
+            let module = module_name(&file);
             // With `/` on every system, as the manifests name files.
             let shown: Vec<_> = file.iter().map(|part| part.to_string_lossy()).collect();
             format!(
@@ -59,4 +59,27 @@ fn added_file_findings(root: &Path, unit: &Unit) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// The module a file holds: its name, or its folder's for a `mod.rs` (`checks/mod.rs` is `checks`).
+fn module_name(file: &Path) -> String {
+    let stem = file.file_stem().unwrap_or_default();
+    let name = match file.parent().and_then(Path::file_name) {
+        Some(folder) if stem == "mod" => folder,
+        _ => stem,
+    };
+    name.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::module_name;
+
+    #[test]
+    fn a_files_module_is_its_name_or_for_mod_rs_its_folders() {
+        assert_eq!(module_name(Path::new("days/d/src/helpers.rs")), "helpers");
+        assert_eq!(module_name(Path::new("days/d/src/checks/mod.rs")), "checks");
+    }
 }
