@@ -32,8 +32,8 @@ impl ProgressPrinter {
                 self.finished.store(0, Ordering::SeqCst);
                 // With every result kept from an earlier run, there is nothing to announce.
                 if total > 0 {
-                    let tests = if total == 1 { "test" } else { "tests" };
-                    let _ = writeln!(err, "Running {total} {tests}…");
+                    let tests = grader::render::counted(total, "test");
+                    let _ = writeln!(err, "Running {tests}…");
                 }
             }
             Progress::Note(text) => {

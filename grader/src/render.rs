@@ -129,13 +129,18 @@ fn summary_line(report: &UnitReport, unit: &Unit) -> String {
     paint(style, &format!("{}: {}", unit.label(), parts.join(" · ")))
 }
 
-/// Days have exercises; the capstone has areas.
-/// "3 of 5 tests", "1 of 1 test": the noun agrees with the total.
-pub(crate) fn count_of(some: usize, total: usize, noun: &str) -> String {
-    let plural = if total == 1 { "" } else { "s" };
-    format!("{some} of {total} {noun}{plural}")
+/// "3 tests", "1 test": a count with its noun, which agrees with it.
+pub fn counted(count: usize, noun: &str) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} {noun}{plural}")
 }
 
+/// "3 of 5 tests", "1 of 1 test": the noun agrees with the total.
+pub(crate) fn count_of(some: usize, total: usize, noun: &str) -> String {
+    format!("{some} of {}", counted(total, noun))
+}
+
+/// Days have exercises; the capstone has areas.
 fn exercise_word(unit: &Unit) -> &'static str {
     if unit.manifest.day.is_some() {
         "exercise"

@@ -47,8 +47,8 @@ pub fn check_command(
         units.len()
     };
     if problems.is_empty() {
-        let units = if checked == 1 { "unit" } else { "units" };
-        let _ = writeln!(out, "The workbook is sound: {checked} {units} checked.");
+        let units = grader::render::counted(checked, "unit");
+        let _ = writeln!(out, "The workbook is sound: {units} checked.");
         return Ok(ExitCode::SUCCESS);
     }
     print_problems(&mut out, &problems);

@@ -41,9 +41,8 @@ impl Screen {
         let bold = anstyle::Style::new().bold();
         let _ = writeln!(
             anstream::stderr(),
-            "\n{bold}Watching {} file{} in {}{how}: save one to grade again, Ctrl-C to stop.{bold:#}",
-            self.count,
-            if self.count == 1 { "" } else { "s" },
+            "\n{bold}Watching {} in {}{how}: save one to grade again, Ctrl-C to stop.{bold:#}",
+            crate::render::counted(self.count, "file"),
             self.shown(&self.folder),
         );
     }
