@@ -19,7 +19,7 @@ use crate::integrity::RunGuard;
 use crate::next_step::{file_named_by, first_to_show};
 use crate::planted::ON_REFERENCE_TARGET;
 use crate::process::Limits;
-use crate::report::{ExerciseReport, TestResult, TestStatus, UnitReport};
+use crate::report::{ExerciseReport, ExerciseStatus, TestResult, TestStatus, UnitReport};
 use crate::testrun::{Protocol, TestEnv, list_tests};
 use crate::workbook::Unit;
 use jobs::{Job, run_jobs};
@@ -315,6 +315,7 @@ pub fn grade_unit(
                     t.name.clone(),
                 )
             });
+            let status = ExerciseReport::status_of(&tests, exercise.min_tests);
             ExerciseReport {
                 id: exercise.id.clone(),
                 number: (!exercise.is_drills()).then(|| {
@@ -325,8 +326,8 @@ pub fn grade_unit(
                 }),
                 title: exercise.title.clone(),
                 python: exercise.python.clone(),
-                file: file_to_open(root, unit, exercise, &tests),
-                status: ExerciseReport::status_of(&tests, exercise.min_tests),
+                file: file_to_open(root, unit, exercise, &tests, status),
+                status,
                 compile_error: compile_errors[index].take(),
                 weight: exercise.weight,
                 min_tests: exercise.min_tests,
@@ -367,10 +368,10 @@ fn file_to_open(
     unit: &Unit,
     exercise: &crate::manifest::Exercise,
     tests: &[TestResult],
+    status: ExerciseStatus,
 ) -> PathBuf {
     let first = unit.dir.join(&exercise.files[0]);
-    let not_started = !tests.is_empty() && tests.iter().all(|t| t.status == TestStatus::NotStarted);
-    if exercise.files.len() < 2 || not_started {
+    if exercise.files.len() < 2 || status == ExerciseStatus::NotStarted {
         return first;
     }
     let Some(test) = first_to_show(unit, &exercise.id, tests) else {

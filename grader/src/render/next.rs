@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::{BOLD, DIM, RED, paint};
 use crate::next_step::{error_location, first_to_show};
-use crate::report::{ExerciseReport, TestResult, TestStatus};
+use crate::report::{ExerciseReport, ExerciseStatus, TestResult, TestStatus};
 use crate::sanitize::for_terminal;
 use crate::workbook::Unit;
 
@@ -51,12 +51,7 @@ pub(super) fn render_next(out: &mut String, exercise: &ExerciseReport, unit: &Un
     let _ = writeln!(out, "{} {name}, in {file}", paint(BOLD, "Next:"));
     if let Some(error) = &exercise.compile_error {
         // A stub that is meant not to compile (a module to declare): the task, not a breakage.
-        let not_started = !exercise.tests.is_empty()
-            && exercise
-                .tests
-                .iter()
-                .all(|t| t.status == TestStatus::NotStarted);
-        let said = if not_started {
+        let said = if exercise.status == ExerciseStatus::NotStarted {
             "As shipped it does not compile: making it compile is the first step of the task. \
              The compiler's first error:"
         } else {
